@@ -1,0 +1,17 @@
+"""Errors whose message is meant for the editor: shown as one line, never as a traceback."""
+
+
+class WorkbenchError(Exception):
+    """A problem the user can understand and act on. ``str(error)`` is the message to show."""
+
+
+class ImportRefused(WorkbenchError):
+    """A file that cannot become a report (empty, binary, corrupt, too large, hostile)."""
+
+
+class ArchiveError(WorkbenchError):
+    """The archive file cannot be opened or written as asked."""
+
+
+class ExportFailed(WorkbenchError):
+    """A .docx could not be written."""
