@@ -1,6 +1,6 @@
 """``python -m workbench``: the same entry point as the ``workbench`` command."""
 
-from workbench.cli import main
+from workbench.main import main
 
 if __name__ == "__main__":
     main()

@@ -1,0 +1,63 @@
+"""Every action of the main window, declared once: id, text, shortcut, tooltip.
+
+Texts are translated when the actions are created (``N_`` marks them here).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
+
+from workbench.i18n import N_, _
+
+
+class ActionId(StrEnum):
+    IMPORT = "import"
+    PASTE_REPORT = "paste_report"
+    OPEN_ARCHIVE = "open_archive"
+    QUIT = "quit"
+    FIND = "find"
+    ABOUT = "about"
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    text: str
+    shortcut: QKeySequence.StandardKey | str | None = None
+    tip: str = ""
+
+
+SPECS: dict[ActionId, ActionSpec] = {
+    ActionId.IMPORT: ActionSpec(
+        N_("&Import files…"), "Ctrl+I", N_("Import reports from files or folders")
+    ),
+    ActionId.PASTE_REPORT: ActionSpec(
+        N_("&Paste as new report"), "Ctrl+Shift+V", N_("Make a new report from the clipboard")
+    ),
+    ActionId.OPEN_ARCHIVE: ActionSpec(
+        N_("&Open archive…"), QKeySequence.StandardKey.Open, N_("Open another archive file")
+    ),
+    ActionId.QUIT: ActionSpec(N_("&Quit"), "Ctrl+Q"),
+    ActionId.FIND: ActionSpec(
+        N_("&Find in report…"), QKeySequence.StandardKey.Find, N_("Find text in this report")
+    ),
+    ActionId.ABOUT: ActionSpec(N_("&About Press Workbench")),
+}
+
+
+def create_actions(parent: QWidget) -> dict[ActionId, QAction]:
+    """One QAction per ActionId, translated, with its shortcut and tooltip."""
+    actions = {}
+    for action_id, spec in SPECS.items():
+        action = QAction(_(spec.text), parent)
+        action.setObjectName(f"action_{action_id.value}")
+        if spec.shortcut is not None:
+            action.setShortcut(QKeySequence(spec.shortcut))
+        if spec.tip:
+            action.setToolTip(_(spec.tip))
+            action.setStatusTip(_(spec.tip))
+        actions[action_id] = action
+    return actions

@@ -1,0 +1,36 @@
+"""Start the desktop workbench."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from workbench import __version__
+from workbench.gui.mainwindow import MainWindow
+from workbench.i18n import set_language
+from workbench.settings import load_settings, save_settings
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication, created once, with the names QSettings uses."""
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("Press Workbench")
+    app.setOrganizationName("press-workbench")
+    app.setApplicationVersion(__version__)
+    return app
+
+
+def run_gui(archive: Path) -> int:
+    """Open the main window on ``archive`` and run the event loop until it closes."""
+    settings = load_settings()
+    if not os.environ.get("WORKBENCH_LANG"):
+        set_language(settings.language)
+    app = create_application()
+    window = MainWindow(archive)
+    window.show()
+    settings.remember_archive(archive)
+    save_settings(settings)
+    return app.exec()
