@@ -1,0 +1,201 @@
+"""The report body in a rich-text editor: block kinds shown, analysis highlighted.
+
+Each block of the report is one paragraph of the QTextDocument, its kind kept in the block's
+user state. Report offsets (into ``Report.text``, blocks joined by blank lines) and document
+positions (blocks joined by one paragraph separator) are mapped both ways here and nowhere
+else. Highlights are kept as QTextCursors, which Qt moves along as the text is edited, so they
+follow the editor's changes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QColor, QFont, QTextBlockFormat, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QTextEdit, QWidget
+
+from workbench.core.models import BLOCK_KINDS, BLOCK_SEPARATOR, Block, Span, place_blocks
+
+# Distinct, colour-blind-friendly backgrounds (Okabe-Ito, lightened).
+HIGHLIGHT_COLOURS = {
+    "speaker": "#cce6ff",
+    "attendee": "#e0f0d0",
+    "mentioned": "#eeeeee",
+    "task": "#fff0c2",
+    "document": "#f5d6e8",
+}
+SELECTED_COLOUR = "#ffb000"
+
+
+@dataclass
+class _Highlight:
+    category: str
+    cursor: QTextCursor
+
+
+class BodyView(QTextEdit):
+    """Shows and edits a report's blocks; knows nothing about storage."""
+
+    body_edited = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("body_view")
+        self.setAcceptRichText(False)
+        self._highlights: list[_Highlight] = []
+        self._selected: list[QTextCursor] = []
+        self._loading = False
+        self.document().contentsChanged.connect(self._on_contents_changed)
+
+    # -- content ---------------------------------------------------------------------------
+    def set_blocks(self, blocks: list[Block]) -> None:
+        """Replace the whole body with ``blocks`` (clears highlights and the text's undo)."""
+        self._loading = True
+        try:
+            self.clear()
+            cursor = QTextCursor(self.document())
+            for index, block in enumerate(blocks):
+                if index:
+                    cursor.insertBlock()
+                cursor.setBlockFormat(_block_format(block.kind))
+                cursor.setCharFormat(_char_format(block.kind))
+                cursor.insertText(block.text)
+                cursor.block().setUserState(_kind_index(block.kind))
+            self.document().clearUndoRedoStacks()
+            self._highlights.clear()
+            self._selected.clear()
+            self.setExtraSelections([])
+        finally:
+            self._loading = False
+
+    def blocks(self) -> list[Block]:
+        """The body as it stands now, with offsets into the joined text."""
+        items = []
+        block = self.document().firstBlock()
+        while block.isValid():
+            state = block.userState()
+            kind = BLOCK_KINDS[state] if 0 <= state < len(BLOCK_KINDS) else "paragraph"
+            items.append((kind, block.text()))
+            block = block.next()
+        return place_blocks(items)
+
+    def set_block_kind(self, kind: str) -> None:
+        """Give the paragraph at the cursor another kind (heading, caption, ...)."""
+        cursor = self.textCursor()
+        cursor.block().setUserState(_kind_index(kind))
+        cursor.setBlockFormat(_block_format(kind))
+        self.body_edited.emit()
+
+    # -- offsets -----------------------------------------------------------------------------
+    def to_position(self, offset: int) -> int:
+        """The document position of a ``Report.text`` offset."""
+        block = self.document().firstBlock()
+        start = 0
+        while block.isValid():
+            length = len(block.text())
+            if offset <= start + length:
+                return block.position() + max(0, offset - start)
+            start += length + len(BLOCK_SEPARATOR)
+            block = block.next()
+        return max(0, self.document().characterCount() - 1)
+
+    def to_offset(self, position: int) -> int:
+        """The ``Report.text`` offset of a document position."""
+        block = self.document().findBlock(position)
+        start, walker = 0, self.document().firstBlock()
+        while walker.isValid() and walker != block:
+            start += len(walker.text()) + len(BLOCK_SEPARATOR)
+            walker = walker.next()
+        return start + position - block.position()
+
+    def selected_span(self) -> Span | None:
+        """The selection as a span of ``Report.text``, or None when nothing is selected."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        return Span(self.to_offset(cursor.selectionStart()), self.to_offset(cursor.selectionEnd()))
+
+    # -- highlights --------------------------------------------------------------------------
+    def set_highlights(self, spans: dict[str, list[Span]]) -> None:
+        """Highlight each category's spans in its colour (replaces earlier highlights)."""
+        self._highlights = [
+            _Highlight(category, self._cursor_for(span))
+            for category, items in spans.items()
+            for span in items
+        ]
+        self._refresh_selections()
+
+    def highlighted_spans(self, category: str) -> list[Span]:
+        """Where the highlights of ``category`` are now, after any edits."""
+        return [
+            Span(self.to_offset(h.cursor.selectionStart()), self.to_offset(h.cursor.selectionEnd()))
+            for h in self._highlights
+            if h.category == category
+        ]
+
+    def select_spans(self, spans: list[Span]) -> None:
+        """Mark ``spans`` as the current selection and scroll the first into view."""
+        self._selected = [self._cursor_for(span) for span in spans]
+        self._refresh_selections()
+        if self._selected:
+            cursor = QTextCursor(self._selected[0])
+            self.setTextCursor(cursor)
+            self.ensureCursorVisible()
+
+    def _cursor_for(self, span: Span) -> QTextCursor:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.to_position(span.start))
+        cursor.setPosition(self.to_position(span.end), QTextCursor.MoveMode.KeepAnchor)
+        return cursor
+
+    def _refresh_selections(self) -> None:
+        selections = []
+        for item in self._highlights:
+            selections.append(_selection(item.cursor, HIGHLIGHT_COLOURS.get(item.category)))
+        for cursor in self._selected:
+            selections.append(_selection(cursor, SELECTED_COLOUR))
+        self.setExtraSelections(selections)
+
+    def _on_contents_changed(self) -> None:
+        if not self._loading:
+            self._highlights = [h for h in self._highlights if h.cursor.hasSelection()]
+            self._refresh_selections()
+            self.body_edited.emit()
+
+
+def _kind_index(kind: str) -> int:
+    return BLOCK_KINDS.index(kind) if kind in BLOCK_KINDS else BLOCK_KINDS.index("paragraph")
+
+
+def _block_format(kind: str) -> QTextBlockFormat:
+    fmt = QTextBlockFormat()
+    fmt.setBottomMargin(8)
+    if kind == "list_item":
+        fmt.setLeftMargin(24)
+    elif kind == "caption":
+        fmt.setLeftMargin(36)
+        fmt.setRightMargin(36)
+    elif kind == "heading":
+        fmt.setTopMargin(10)
+    return fmt
+
+
+def _char_format(kind: str) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    if kind == "heading":
+        fmt.setFontWeight(QFont.Weight.Bold)
+        fmt.setFontPointSize(13)
+    elif kind == "caption":
+        fmt.setFontItalic(True)
+        fmt.setForeground(QColor("#444444"))
+    return fmt
+
+
+def _selection(cursor: QTextCursor, colour: str | None) -> QTextEdit.ExtraSelection:
+    selection = QTextEdit.ExtraSelection()
+    selection.cursor = cursor
+    fmt = QTextCharFormat()
+    fmt.setBackground(QColor(colour or "#dddddd"))
+    selection.format = fmt
+    return selection
