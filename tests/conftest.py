@@ -34,3 +34,19 @@ def corpus_dir() -> Path:
 def user_home() -> Path:
     """The throwaway folder that stands in for the user's config/data/state folders."""
     return _HOME
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """``--update-golden`` rewrites the golden dumps in tests/golden (review the diff)."""
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="rewrite the golden files in tests/golden instead of comparing with them",
+    )
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    """Whether the run was asked to rewrite golden files (``--update-golden``)."""
+    return bool(request.config.getoption("--update-golden", default=False))
