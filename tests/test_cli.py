@@ -77,3 +77,54 @@ def test_python_dash_m_runs_the_same_command():
         [sys.executable, "-m", "workbench", "--version"], capture_output=True, text=True
     )
     assert proc.returncode == 0 and __version__ in proc.stdout
+
+
+RAW = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "raw"
+EXTRACT_KEYS = {
+    "title", "published_at", "event_date", "place", "author", "source", "encoding", "format",
+    "text", "blocks", "people", "key_tasks", "documents", "warnings",
+}  # fmt: skip
+
+
+def test_extract_json_prints_one_object_with_every_key(capsys):
+    import json
+
+    code, out, err = run(["extract", str(RAW / "000.txt"), "--json"], capsys)
+    assert code == 0 and err == ""
+    data = json.loads(out)
+    assert set(data) == EXTRACT_KEYS
+    assert data["published_at"] == "2023-09-07T05:59" and data["event_date"] == "2023-09-06"
+    assert data["encoding"] == "utf-8" and data["format"] == "text" and data["author"] is None
+    assert len(data["blocks"]) == 20
+    thang = next(p for p in data["people"] if p["name"] == "Phạm Tất Thắng")
+    start, end = thang["mentions"][0]["start"], thang["mentions"][0]["end"]
+    assert data["text"][start:end] == "Phạm Tất Thắng"
+    assert data["key_tasks"][0]["marker"].startswith("Một là")
+
+
+def test_extract_without_json_is_a_readable_summary(capsys):
+    code, out, _err = run(["extract", str(RAW / "000.txt")], capsys)
+    assert code == 0
+    assert out.splitlines()[0].startswith("Công tác dân vận")
+    assert "[speaker] Nguyễn Văn Thể" in out
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        (b"", "empty"),
+        (b"PK\x03\x04 not really a zip", "damaged"),
+        (bytes(range(256)) * 4, "binary"),
+    ],
+)
+def test_extract_refuses_bad_input_in_one_line(tmp_path, capsys, content, words):
+    name = "bad.docx" if words == "damaged" else "bad.txt"
+    (tmp_path / name).write_bytes(content)
+    code, out, err = run(["extract", str(tmp_path / name)], capsys)
+    assert code == 1 and out == ""
+    assert err.count("\n") == 1 and words.lower() in err.lower() and "Traceback" not in err
+
+
+def test_extract_of_a_missing_file_is_bad_input(tmp_path, capsys):
+    code, _out, err = run(["extract", str(tmp_path / "none.txt")], capsys)
+    assert code == 1 and "does not exist" in err

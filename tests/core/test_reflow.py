@@ -221,3 +221,14 @@ def test_reflow_never_loses_or_reorders_characters(lines, markdown):
 def test_indexes_point_at_first_lines(lines):
     for index, text in reflow_indexed(lines):
         assert text.startswith(normalize_whitespace(lines[index]))
+
+
+def test_a_document_number_cut_at_its_hyphen_is_joined_without_a_space():
+    lines = [
+        "Để tiếp tục đẩy mạnh việc thực hiện tốt các nội dung của Nghị quyết số 25-",
+        "NQ/TW trong thời gian tới, đồng chí Phó Bí thư Đảng ủy Khối đề nghị các đồng chí.",
+    ]
+    assert reflow(lines) == [
+        "Để tiếp tục đẩy mạnh việc thực hiện tốt các nội dung của Nghị quyết số 25-NQ/TW trong "
+        "thời gian tới, đồng chí Phó Bí thư Đảng ủy Khối đề nghị các đồng chí."
+    ]

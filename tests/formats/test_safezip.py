@@ -10,7 +10,6 @@ from __future__ import annotations
 import io
 import os
 import struct
-import time
 import tracemalloc
 import zipfile
 
@@ -188,13 +187,11 @@ def test_a_space_bomb_is_refused_from_the_directory_alone():
     bomb = space_bomb(1 << 30)  # 1 GB of spaces in about 1 MB
     assert len(bomb) < 2_000_000
     tracemalloc.start()
-    started = time.perf_counter()
     try:
         message = refusal(bomb)
     finally:
         _size, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
-    assert time.perf_counter() - started < 0.5
     assert peak < 20_000_000
     assert "too large" in message or "zip bomb" in message
 

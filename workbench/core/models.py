@@ -6,7 +6,7 @@ blank lines, so every later layer (highlights, search snippets, exports) points 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Literal
 
 BlockKind = Literal["heading", "paragraph", "caption", "list_item"]
@@ -134,3 +134,55 @@ def place_blocks(kinds_and_texts: list[tuple[str, str]]) -> list[Block]:
         blocks.append(Block(kind, text, pos, pos + len(text)))
         pos += len(text) + len(BLOCK_SEPARATOR)
     return blocks
+
+
+def item_to_dict(item: Person | KeyTask | DocumentRef) -> dict:
+    """The JSON form of an analysed item (the shape ``workbench extract --json`` prints)."""
+    return asdict(item)
+
+
+def person_from_dict(data: dict) -> Person:
+    return Person(
+        name=data["name"],
+        titles=list(data.get("titles", [])),
+        role=data.get("role", "mentioned"),
+        mentions=[Span(m["start"], m["end"]) for m in data.get("mentions", [])],
+    )
+
+
+def task_from_dict(data: dict) -> KeyTask:
+    return KeyTask(
+        ordinal=int(data["ordinal"]),
+        marker=data.get("marker", ""),
+        text=data["text"],
+        start=int(data.get("start", 0)),
+        end=int(data.get("end", 0)),
+        speaker=data.get("speaker"),
+    )
+
+
+def document_from_dict(data: dict) -> DocumentRef:
+    return DocumentRef(
+        kind=data.get("kind", ""),
+        number=data["number"],
+        date=data.get("date"),
+        issuer=data.get("issuer"),
+        mentions=[Span(m["start"], m["end"]) for m in data.get("mentions", [])],
+    )
+
+
+def analysis_from_dict(data: dict) -> Analysis:
+    """The inverse of ``item_to_dict`` over a whole analysis (as stored or printed)."""
+    return Analysis(
+        people=[person_from_dict(p) for p in data.get("people", [])],
+        key_tasks=[task_from_dict(t) for t in data.get("key_tasks", [])],
+        documents=[document_from_dict(d) for d in data.get("documents", [])],
+    )
+
+
+def analysis_to_dict(analysis: Analysis) -> dict:
+    return {
+        "people": [item_to_dict(p) for p in analysis.people],
+        "key_tasks": [item_to_dict(t) for t in analysis.key_tasks],
+        "documents": [item_to_dict(d) for d in analysis.documents],
+    }

@@ -74,6 +74,9 @@ def is_double_spaced(lines: Sequence[str]) -> bool:
     return followed >= 0.8 * (len(filled) - 1)
 
 
+_CUT_COMPOUND = re.compile(r"[^\W_][-–]$")
+
+
 def _starts_lower(text: str) -> bool:
     return text[:1].islower()
 
@@ -83,6 +86,8 @@ def _continues(before: str, after: str) -> bool:
     start; never before a list marker."""
     if list_marker(after):
         return False
+    if _CUT_COMPOUND.search(before) and after[:1].isalnum():
+        return True  # "Nghị quyết số 25-" / "NQ/TW": a number or compound cut at its hyphen
     return before.endswith(",") or (bool(_OPEN_END.search(before)) and _starts_lower(after))
 
 
@@ -104,7 +109,7 @@ def _joins_wrapped(before: str, after: str, width: int, sentence_breaks: bool) -
 
 def _join(before: str, after: str) -> str:
     if before.endswith("\u00ad") or (
-        before[-1:] in "-–" and len(before) > 1 and before[-2].isalpha()
+        before[-1:] in "-–" and len(before) > 1 and before[-2].isalnum()
     ):
         return before + after  # a hyphenation point or a compound cut at its hyphen
     return before + " " + after

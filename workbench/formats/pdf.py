@@ -39,6 +39,8 @@ MAX_PAGES = 2_000
 MAX_TEXT_CHARS = 5_000_000
 #: A vertical step this many times the usual line spacing starts a new paragraph.
 PARAGRAPH_GAP = 1.25
+#: A change of font size by more than this share starts a paragraph (headline, then body).
+SIZE_CHANGE = 0.15
 #: Share of a page's widest lines a line must reach to count as full width.
 FULL_LINE = 0.85
 
@@ -285,7 +287,9 @@ def _starts_paragraph(
         step = before.y - line.y
         if step < -0.5 * line.size:
             return True  # moved up: a new column or a text box
-        if spacing and step > PARAGRAPH_GAP * spacing + 0.5:
+        if abs(line.size - before.size) > SIZE_CHANGE * max(line.size, before.size):
+            return True  # a headline in a larger font, then the body
+        if spacing and step > PARAGRAPH_GAP * spacing * max(line.size, before.size) + 0.5:
             return True
     return _indented(line, margin) and not _indented(before, margin, line.x)
 
@@ -300,8 +304,10 @@ def _indented(line: _Line, margin: float | None, than: float | None = None) -> b
 
 
 def _line_spacing(lines: list[_Line]) -> float | None:
+    """The usual step from one line to the next, as a multiple of the font size (so a
+    headline in a larger font, with larger steps, is not read as a row of paragraphs)."""
     steps = [
-        round(a.y - b.y, 1)
+        (a.y - b.y) / b.size
         for a, b in pairwise(lines)
         if a.y is not None and b.y is not None and 0.5 * b.size < a.y - b.y < 4 * b.size
     ]

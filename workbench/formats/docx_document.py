@@ -1,0 +1,288 @@
+"""Open a template, write paragraphs with its named styles, save atomically.
+
+Shared by the press release and the bulletin exporters. The template's styles, section
+settings and header/footer definitions are kept; only its body is cleared.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import re
+import secrets
+import zipfile
+from collections.abc import Iterable
+from datetime import datetime
+from pathlib import Path
+
+from docx import Document
+from docx.document import Document as DocxDocument
+from docx.opc.exceptions import OpcError
+from docx.oxml.ns import qn
+from docx.table import _Cell
+from docx.text.paragraph import Paragraph
+from lxml import etree
+
+from workbench.core.errors import ExportFailed, ImportRefused
+from workbench.core.layout import house_text
+from workbench.formats.docx_layout import (
+    add_page_numbers,
+    enforce_fonts,
+    has_page_field,
+    set_page,
+    styles_in_use,
+)
+from workbench.formats.docx_styles import PAGE_HEADER, ensure_styles
+from workbench.formats.safezip import open_package
+from workbench.i18n import _
+from workbench.paths import resource_path
+
+#: A template larger than this is refused before it is read (a styled template is ~40 KB).
+MAX_TEMPLATE_BYTES = 20 * 1024 * 1024
+_DOCX_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+_DOTX_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
+_R_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_BODY_ONLY_RELS = (
+    "/image",
+    "/hyperlink",
+    "/oleObject",
+    "/package",
+    "/chart",
+    "/comments",
+    "/diagramData",
+    "/diagramLayout",
+    "/diagramQuickStyle",
+    "/diagramColors",
+    "/diagramDrawing",
+)
+# Characters XML 1.0 cannot hold (lxml refuses them): C0 controls but tab/newline, and
+# the non-characters U+FFFE/U+FFFF and lone surrogates.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def packaged_template(name: str) -> Path:
+    """The template shipped with the program, e.g. ``press_release.docx``."""
+    return resource_path("templates", name)
+
+
+def open_template(template: Path | None, packaged: str) -> DocxDocument:
+    """The template as a document with an empty body (styles, sections, headers kept).
+
+    ``template`` None means the packaged one. A Word template (.dotx) is accepted too.
+    Raises :class:`ExportFailed` when the file is missing, unreadable, too large or not a
+    Word document. A chosen template that fails is an error, not a silent fallback: the office
+    picked it for its house style, so a document in another style must not go out unnoticed.
+    """
+    path = Path(template) if template is not None else packaged_template(packaged)
+    try:
+        if path.stat().st_size > MAX_TEMPLATE_BYTES:
+            raise ExportFailed(_("The template {name} is too large.").format(name=path.name))
+        data = path.read_bytes()
+    except OSError as error:
+        raise ExportFailed(
+            _("The template {path} cannot be read: {reason}").format(
+                path=path, reason=error.strerror or error
+            )
+        ) from error
+    doc = _load(data, path.name)
+    clear_body(doc)
+    return doc
+
+
+def _load(data: bytes, name: str) -> DocxDocument:
+    required = ("[Content_Types].xml", "word/document.xml", "word/styles.xml")
+    try:
+        with open_package(data, name, required) as package:
+            types = package.read("[Content_Types].xml", 1024 * 1024)
+        if _DOTX_MAIN.encode() in types:
+            data = _as_document(data, types.replace(_DOTX_MAIN.encode(), _DOCX_MAIN.encode()))
+        doc = Document(io.BytesIO(data))
+        _check_structure(doc)
+        return doc
+    except ImportRefused as error:
+        raise ExportFailed(
+            _("The template cannot be used: {reason}").format(reason=error)
+        ) from error
+    except (zipfile.BadZipFile, KeyError, ValueError, etree.LxmlError, OpcError) as error:
+        raise ExportFailed(
+            _("The template {name} is not a usable Word document ({reason}).").format(
+                name=name, reason=str(error).splitlines()[0] if str(error) else type(error).__name__
+            )
+        ) from error
+
+
+def _check_structure(doc: DocxDocument) -> None:
+    """Refuse a package whose main parts are not what Word writes (checked before use)."""
+    if doc.element.tag != qn("w:document") or doc.element.find(qn("w:body")) is None:
+        raise ValueError("word/document.xml has no document body")
+    if doc.styles.element.tag != qn("w:styles"):
+        raise ValueError("word/styles.xml holds no styles")
+
+
+def _as_document(data: bytes, content_types: bytes) -> bytes:
+    """A .dotx package re-labelled as a .docx (same parts, the main part's type changed)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            body = content_types if info.filename == "[Content_Types].xml" else src.read(info)
+            dst.writestr(info.filename, body, zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
+def clear_body(doc: DocxDocument) -> None:
+    """Remove the template's sample content but keep the final section properties.
+
+    Relationships only the body used (pictures, hyperlinks, embedded objects) go with it, so
+    they are not carried into every export.
+    """
+    body = doc.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    if body.find(qn("w:sectPr")) is None:  # a template without page settings gets Decree 30's
+        body.get_or_add_sectPr()
+        set_page(doc.sections[-1])
+    referenced = {
+        value for el in body.iter() for key, value in el.attrib.items() if key.startswith(_R_NS)
+    }
+    for rid, rel in list(doc.part.rels.items()):
+        if rel.reltype.endswith(_BODY_ONLY_RELS) and rid not in referenced:
+            del doc.part.rels[rid]
+
+
+def xml_safe(text: str) -> str:
+    """``text`` without the characters an XML document cannot hold."""
+    return _NOT_XML.sub("", text)
+
+
+class Writer:
+    """Writes paragraphs in the house tone-mark style, NFC and XML-safe."""
+
+    def __init__(self, doc: DocxDocument, tone_style: str = "keep") -> None:
+        self.doc = doc
+        self.tone_style = tone_style
+
+    def text(self, value: str) -> str:
+        """``value`` as it will be written."""
+        return xml_safe(house_text(value, self.tone_style))
+
+    def para(self, text: str, style: str, where: _Cell | None = None) -> Paragraph:
+        """A paragraph with ``style`` at the end of the body (or of the cell ``where``)."""
+        container = where if where is not None else self.doc
+        if where is not None and _is_fresh_cell(where):
+            paragraph = where.paragraphs[0]
+            paragraph.style = self.doc.styles[style]
+            if text:
+                paragraph.add_run(self.text(text))
+            return paragraph
+        return container.add_paragraph(self.text(text), style=style)
+
+    def paras(self, items: Iterable[tuple[str, str]]) -> list[Paragraph]:
+        """One paragraph per ``(style, text)``."""
+        return [self.para(text, style) for style, text in items]
+
+
+def _is_fresh_cell(cell: _Cell) -> bool:
+    """A new cell holds one empty paragraph; the first write fills it instead of adding."""
+    paragraphs = cell.paragraphs
+    return (
+        len(paragraphs) == 1
+        and not paragraphs[0].text
+        and paragraphs[0]._p.pPr is None
+        and not list(paragraphs[0]._p.iter(qn("w:fldChar")))
+    )
+
+
+def set_properties(doc: DocxDocument, title: str, author: str, subject: str) -> None:
+    """Document properties an archive or a search sees; nothing about the program's template."""
+    props = doc.core_properties
+    now = datetime.now().replace(microsecond=0)
+    props.title, props.subject = title[:255], subject[:255]
+    props.author = props.last_modified_by = author[:255]
+    props.comments = props.keywords = props.category = ""
+    props.created = props.modified = now
+    props.revision = 1
+
+
+def save_atomic(doc: DocxDocument, path: Path) -> Path:
+    """Write ``doc`` to ``path`` through a temporary file in the same folder and os.replace.
+
+    A failure (disk full, no permission, folder gone) leaves any previous file at ``path``
+    untouched and no temporary file behind. Raises :class:`ExportFailed`
+    ("Could not write …: reason").
+    """
+    path = Path(path)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    tmp = path.parent / f".wb-{secrets.token_hex(6)}.tmp"
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(buffer.getvalue())
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+        raise ExportFailed(
+            _("Could not write {path}: {reason}").format(path=path, reason=error.strerror or error)
+        ) from error
+    return path
+
+
+def prepare(doc: DocxDocument, styles: tuple[str, ...]) -> None:
+    """Make sure the styles the exporter names exist and pages are numbered from page 2.
+
+    A template whose header or footer already shows a PAGE field keeps its own numbering.
+    """
+    ensure_styles(doc, styles)
+    section = doc.sections[-1]
+    if not has_page_field(section):
+        add_page_numbers(section, PAGE_HEADER)
+
+
+def finish(doc: DocxDocument, *, title: str, author: str, subject: str) -> None:
+    """Fonts on every style in use, no outside references, clean document properties."""
+    enforce_fonts(doc, styles_in_use(doc))
+    drop_external_references(doc)
+    set_properties(doc, title=title, author=author, subject=subject)
+
+
+_R_ATTRS = tuple(f"{_R_NS}{name}" for name in ("id", "link", "embed"))
+
+
+def drop_external_references(doc: DocxDocument) -> int:
+    """Remove every relationship to an outside target, and what points at it; returns the count.
+
+    A hyperlink keeps its text; ``w:attachedTemplate`` (Word's ``Normal.dotm``) goes; any other
+    element loses the attribute (a linked picture shows nothing rather than fetch a file).
+    """
+    removed = 0
+    for part in list(doc.part.package.iter_parts()):
+        external = [rid for rid, rel in part.rels.items() if rel.is_external]
+        root = getattr(part, "_element", None)
+        for rid in external:
+            if root is not None:
+                _unlink(root, rid)
+            del part.rels[rid]
+            removed += 1
+    return removed
+
+
+def _unlink(root: etree._Element, rid: str) -> None:
+    for el in list(root.iter()):
+        if not any(el.get(a) == rid for a in _R_ATTRS):
+            continue
+        parent = el.getparent()
+        if el.tag == qn("w:hyperlink") and parent is not None:
+            for child in list(el):
+                el.addprevious(child)
+            parent.remove(el)
+        elif el.tag == qn("w:attachedTemplate") and parent is not None:
+            parent.remove(el)
+        else:
+            for a in _R_ATTRS:
+                if el.get(a) == rid:
+                    del el.attrib[a]

@@ -1,0 +1,97 @@
+"""Getting reports in: files, folders and the clipboard become analysed reports.
+
+Reading and analysing touch no database, so they may run anywhere (the GUI runs them off its
+database thread); storing goes through ``services.archive``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from workbench.core.analysis import analyse
+from workbench.core.errors import ImportRefused, WorkbenchError
+from workbench.core.models import Imported, Report
+from workbench.core.structure import build_report
+from workbench.formats.registry import iter_folder, read_path
+from workbench.i18n import _
+
+MAX_PASTE_CHARS = 2_000_000
+
+
+def analysed(imported: Imported) -> Report:
+    """The cleaned report for ``imported``, with the program's analysis filled in."""
+    report = build_report(imported)
+    report.analysis = analyse(report)
+    return report
+
+
+def read_report(path: Path) -> Report:
+    """Read, clean and analyse one file; nothing is stored.
+
+    Raises ImportRefused with a one-line message when the file cannot become a report.
+    """
+    return analysed(read_path(path))
+
+
+def report_from_clipboard(text: str | None, html: str | None = None) -> Report:
+    """A report from pasted content: the HTML flavour when present, else the plain text.
+
+    Raises ImportRefused when the clipboard holds no text.
+    """
+    from workbench.formats.html import html_to_blocks
+
+    if html and html.strip():
+        blocks = html_to_blocks(html[:MAX_PASTE_CHARS])
+        if blocks:
+            return analysed(Imported("html", html.encode("utf-8"), "utf-8", blocks=blocks))
+    if not text or not text.strip():
+        raise ImportRefused(_("The clipboard holds no text to make a report from."))
+    if len(text) > MAX_PASTE_CHARS:
+        raise ImportRefused(
+            _("The pasted text is too long for a report ({count} characters).").format(
+                count=len(text)
+            )
+        )
+    return analysed(Imported("text", text.encode("utf-8"), "utf-8", lines=text.splitlines()))
+
+
+@dataclass
+class FileResult:
+    """What became of one file of an import."""
+
+    path: Path
+    report: Report | None = None
+    error: str | None = None
+
+
+def expand_paths(paths: Iterable[Path]) -> list[Path]:
+    """Files as given and every importable file inside the folders given, in order."""
+    files: list[Path] = []
+    for path in paths:
+        files.extend(iter_folder(path) if path.is_dir() else [path])
+    return files
+
+
+def read_many(
+    paths: Iterable[Path], on_progress: Callable[[int, int, str], None] | None = None
+) -> Iterator[FileResult]:
+    """Read each file (folders expanded); a file that fails is reported and the rest go on."""
+    files = expand_paths(paths)
+    for done, path in enumerate(files):
+        if on_progress is not None:
+            on_progress(done, len(files), path.name)
+        try:
+            yield FileResult(path, report=read_report(path))
+        except WorkbenchError as error:
+            yield FileResult(path, error=str(error))
+
+
+@dataclass
+class ImportSummary:
+    """Counts and reasons for a batch import."""
+
+    imported: list[tuple[Path, int]] = field(default_factory=list)
+    duplicates: list[tuple[Path, int]] = field(default_factory=list)
+    failed: list[tuple[Path, str]] = field(default_factory=list)
