@@ -43,6 +43,7 @@ class Imported:
     lines: list[str] | None = None
     blocks: list[RawBlock] | None = None
     warnings: list[str] = field(default_factory=list)
+    meta: dict[str, str] = field(default_factory=dict)  # front matter of a structured source
 
 
 @dataclass(frozen=True)

@@ -161,6 +161,7 @@ def _blank_standalone_junk(lines: list[str]) -> list[str]:
 
 def _from_blocks(imported: Imported) -> _Draft:
     draft = _Draft()
+    draft.meta_published = parse_date_value(imported.meta.get("date", ""))
     for block in imported.blocks or []:
         if block.kind == "image":
             draft.texts.append(IMAGE_MARKER)

@@ -10,7 +10,12 @@ from __future__ import annotations
 
 import re
 
-from workbench.core.markup import looks_like_markdown, split_front_matter
+from workbench.core.markup import (
+    FrontMatter,
+    front_matter_title,
+    looks_like_markdown,
+    split_front_matter,
+)
 from workbench.core.models import Imported, RawBlock
 from workbench.formats.encoding import decode
 
@@ -36,8 +41,9 @@ def read_text(data: bytes, name: str) -> Imported:
     front = split_front_matter(lines)
     body = "\n".join(front.body)
     if looks_like_html(body):
+        blocks = _html_blocks(front, body)
         return Imported(
-            "html", data, decoded.encoding, blocks=_html_blocks(front, body), warnings=warnings
+            "html", data, decoded.encoding, blocks=blocks, warnings=warnings, meta=front.meta
         )
     kind = (
         "markdown"
@@ -47,9 +53,8 @@ def read_text(data: bytes, name: str) -> Imported:
     return Imported(kind, data, decoded.encoding, lines=lines, warnings=warnings)
 
 
-def _html_blocks(front, body: str) -> list[RawBlock]:
-    from workbench.core.markup import front_matter_title
-    from workbench.formats.html import html_to_blocks
+def _html_blocks(front: FrontMatter, body: str) -> list[RawBlock]:
+    from workbench.formats.html import html_to_blocks  # lxml only when a file needs it
 
     title_lines = [line.strip() for line in front.before if line.strip()]
     title = " ".join(title_lines) or front_matter_title(front.meta)
