@@ -15,8 +15,9 @@ test: $(VENV)/.stamp-test
 	$(BIN)/lint-imports
 	$(BIN)/pytest
 
+# Every benchmark prints one JSON object; see benchmarks/*.py for their options.
 bench: $(VENV)/.stamp-run
-	$(BIN)/python benchmarks/run_all.py
+	for script in benchmarks/*_bench.py; do $(BIN)/python $$script || exit 1; done
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
