@@ -6,12 +6,17 @@ import os
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from workbench import __version__
 from workbench.gui.mainwindow import MainWindow
 from workbench.i18n import set_language
 from workbench.settings import load_settings, save_settings
+
+# Milliseconds after which the window quits by itself: lets the bundle smoke test start the real
+# GUI headless and check it exits cleanly. Not a user setting; ignored unless a whole number.
+QUIT_AFTER_ENV = "WORKBENCH_QUIT_AFTER_MS"
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -33,4 +38,7 @@ def run_gui(archive: Path) -> int:
     window.show()
     settings.remember_archive(archive)
     save_settings(settings)
+    quit_after = os.environ.get(QUIT_AFTER_ENV, "").strip()
+    if quit_after.isascii() and quit_after.isdigit():
+        QTimer.singleShot(int(quit_after), app.quit)
     return app.exec()
