@@ -7,11 +7,13 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from workbench import __version__
 from workbench.gui.mainwindow import MainWindow
 from workbench.i18n import set_language
+from workbench.paths import resource_path
 from workbench.settings import load_settings, save_settings
 
 # Milliseconds after which the window quits by itself: lets the bundle smoke test start the real
@@ -25,7 +27,17 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("Press Workbench")
     app.setOrganizationName("press-workbench")
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName("press-workbench")  # matches packaging/workbench.desktop
+    app.setWindowIcon(app_icon())
     return app
+
+
+def app_icon() -> QIcon:
+    """The workbench's icon at every size shipped in resources/icons."""
+    icon = QIcon()
+    for png in sorted(resource_path("icons").glob("press-workbench-*.png")):
+        icon.addFile(str(png))
+    return icon
 
 
 def run_gui(archive: Path) -> int:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QWidget
 
 from workbench import __version__
 from workbench.gui.actions import ActionId, create_actions
@@ -68,6 +68,8 @@ class MainWindow(QMainWindow):
         help_menu = menu_bar.addMenu(_("&Help"))
         help_menu.setObjectName("menu_help")
         help_menu.addAction(act[ActionId.ABOUT])
+        about_qt = help_menu.addAction(_("About &Qt"))  # the LGPL notice of the Qt libraries
+        about_qt.triggered.connect(QApplication.aboutQt)
         act[ActionId.QUIT].triggered.connect(self.close)
         act[ActionId.ABOUT].triggered.connect(self.show_about)
 
