@@ -173,3 +173,47 @@ def test_a_folder_import_goes_on_after_a_bad_file(tmp_path):
     assert names == [("a.txt", True), ("b.docx", False), ("c.txt", True)]
     assert "b.docx" in results[1].error
     assert expand_paths([folder / "a.txt"]) == [folder / "a.txt"]
+
+
+class CancelAfter:
+    """A progress sink that cancels once ``files`` files have been started."""
+
+    def __init__(self, files: int) -> None:
+        self.files, self.seen = files, []
+
+    def report(self, done: int, total: int, label: str = "") -> None:
+        from workbench.core.errors import Cancelled
+
+        self.seen.append((done, total, label))
+        if done >= self.files and label:
+            raise Cancelled("stop")
+
+
+def test_import_stores_reports_skips_duplicates_and_lists_failures(tmp_path, db):
+    from workbench.services.importing import import_files
+
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    shutil.copy(RAW_000, folder / "a.txt")
+    shutil.copy(RAW_000, folder / "b.txt")  # same content
+    (folder / "c.pdf").write_bytes(b"%PDF-1.4 truncated")
+    summary = import_files(db, [folder])
+    assert [p.name for p, _id in summary.imported] == ["a.txt"]
+    assert [p.name for p, _id in summary.duplicates] == ["b.txt"]
+    assert summary.duplicates[0][1] == summary.imported[0][1]
+    assert [p.name for p, _reason in summary.failed] == ["c.pdf"]
+    assert db.execute("select count(*) from reports").fetchone()[0] == 1
+    assert summary.changes.reports
+
+
+def test_import_can_be_cancelled_between_files_and_keeps_what_was_done(tmp_path, db):
+    from workbench.services.importing import import_files
+
+    for index in range(3):
+        text = RAW_000.read_text(encoding="utf-8") + f"\nBản số {index}.\n"
+        (tmp_path / f"{index}.txt").write_text(text, encoding="utf-8")
+    sink = CancelAfter(2)
+    summary = import_files(db, sorted(tmp_path.glob("*.txt")), sink)
+    assert summary.cancelled
+    assert len(summary.imported) == 2
+    assert db.execute("select count(*) from reports").fetchone()[0] == 2

@@ -15,3 +15,7 @@ class ArchiveError(WorkbenchError):
 
 class ExportFailed(WorkbenchError):
     """A .docx could not be written."""
+
+
+class Cancelled(WorkbenchError):
+    """The user stopped a long job; what it finished stays done."""

@@ -20,13 +20,9 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from workbench.core.errors import WorkbenchError
+from workbench.core.errors import Cancelled, WorkbenchError
 
 log = logging.getLogger(__name__)
-
-
-class Cancelled(WorkbenchError):
-    """The user cancelled a long job; whatever it finished stays done."""
 
 
 @dataclass

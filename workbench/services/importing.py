@@ -9,13 +9,18 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
+
+from sqlite_utils import Database
 
 from workbench.core.analysis import analyse
-from workbench.core.errors import ImportRefused, WorkbenchError
+from workbench.core.errors import Cancelled, ImportRefused, WorkbenchError
 from workbench.core.models import Imported, Report
 from workbench.core.structure import build_report
 from workbench.formats.registry import iter_folder, read_path
 from workbench.i18n import _
+from workbench.services.archive import StoreResult, store_report
+from workbench.services.changes import NOTHING, REPORT_CONTENT, Changes
 
 MAX_PASTE_CHARS = 2_000_000
 
@@ -90,8 +95,67 @@ def read_many(
 
 @dataclass
 class ImportSummary:
-    """Counts and reasons for a batch import."""
+    """What a batch import did: stored reports, duplicates skipped, files that failed and why.
+
+    ``near_duplicates`` pairs a newly stored report with a similar one already in the archive
+    (the same event from another outlet). ``cancelled`` is set when the user stopped the batch;
+    what was stored until then stays stored.
+    """
 
     imported: list[tuple[Path, int]] = field(default_factory=list)
     duplicates: list[tuple[Path, int]] = field(default_factory=list)
     failed: list[tuple[Path, str]] = field(default_factory=list)
+    near_duplicates: list[tuple[int, int]] = field(default_factory=list)
+    cancelled: bool = False
+
+    @property
+    def changes(self) -> Changes:
+        return REPORT_CONTENT if self.imported else NOTHING
+
+
+class ProgressSink(Protocol):
+    """Where a long job reports progress; ``report`` raises to cancel (see gui.ops.Progress)."""
+
+    def report(self, done: int, total: int, label: str = "") -> None: ...
+
+
+def import_files(
+    db: Database, paths: Iterable[Path], progress: ProgressSink | None = None
+) -> ImportSummary:
+    """Read, analyse and store every file (folders expanded), each in its own transaction.
+
+    A file that cannot be read is listed with its reason and the batch goes on; a file whose
+    content is already stored is listed as a duplicate. Cancelling (``progress.report``
+    raising ``Cancelled``) stops before the next file.
+    """
+    summary = ImportSummary()
+    files = expand_paths(paths)
+    try:
+        for done, path in enumerate(files):
+            if progress is not None:
+                progress.report(done, len(files), path.name)
+            _import_one(db, path, summary)
+    except Cancelled:
+        summary.cancelled = True
+    if progress is not None and not summary.cancelled:
+        progress.report(len(files), len(files), "")
+    return summary
+
+
+def _import_one(db: Database, path: Path, summary: ImportSummary) -> None:
+    try:
+        report = read_report(path)
+    except WorkbenchError as error:
+        summary.failed.append((path, str(error)))
+        return
+    result = store_report(db, report)
+    if result.duplicate:
+        summary.duplicates.append((path, result.report_id))
+        return
+    summary.imported.append((path, result.report_id))
+    summary.near_duplicates += [(result.report_id, other) for other, _s in result.near_duplicates]
+
+
+def store_pasted(db: Database, text: str | None, html: str | None) -> StoreResult:
+    """Make a report from pasted content and store it (or find it already stored)."""
+    return store_report(db, report_from_clipboard(text, html))

@@ -1,0 +1,207 @@
+from __future__ import annotations
+
+import pytest
+from sqlite_utils import Database
+
+from tests.archive_factory import person, report
+from tests.storage.test_query import HOSTILE
+from workbench.core.fold import strip_marks
+from workbench.core.models import Report
+from workbench.storage import extras_repo, repository
+from workbench.storage import search as search_module
+from workbench.storage.db import transaction
+from workbench.storage.search import SearchFilters, SearchTimeout, search
+
+
+def store(db: Database, *reports: Report) -> list[int]:
+    with transaction(db):
+        return [repository.insert(db, item, "2024-01-01T00:00:00+00:00") for item in reports]
+
+
+@pytest.fixture
+def archive(db: Database) -> Database:
+    store(
+        db,
+        report(
+            "Công tác dân vận trong tình hình mới",
+            "Mô hình Dân vận khéo được nhân rộng trong các cơ quan Trung ương.",
+            "Đảng ủy Khối tổng kết 10 năm thực hiện Nghị quyết số 25-NQ/TW của Đảng.",
+            people=[person("Nguyễn Văn Thể", "Bí thư Đảng ủy Khối các cơ quan Trung ương")],
+            documents=["25-NQ/TW"],
+            event_date="2023-09-06",
+            published_at="2023-09-07T05:59",
+        ),
+        report(
+            "Giao ban công an tỉnh",
+            "Lực lượng đang triển khai, đang kiểm tra, đang rà soát và đang báo cáo kết quả.",
+            people=[person("Nguyễn Văn Sơn", "Thứ trưởng Bộ Công an", role="attendee")],
+            event_date="2017-07-01",
+            published_at="2017-07-02T08:00",
+            source="baomoi.com",
+        ),
+        report(
+            "Quảng Nam phấn đấu xây dựng nông thôn mới",
+            "Tỉnh phấn đấu có thêm xã đạt chuẩn nông thôn mới; đồng chí Nguyễn Văn Thể dự.",
+            people=[person("Nguyễn Văn Thể", "Bí thư Đảng ủy Khối", role="attendee")],
+            event_date="2017-06-30",
+            published_at="2017-07-01T10:00",
+            source="baomoi.com",
+        ),
+    )
+    return db
+
+
+def ids(db: Database, text: str, filters: SearchFilters | None = None, **kw: object) -> list[int]:
+    return [hit.report.id for hit in search(db, text, filters, **kw).hits]  # type: ignore[arg-type]
+
+
+def test_without_marks_finds_words_with_marks(archive: Database) -> None:
+    assert ids(archive, "dan van kheo") == [1]
+    assert ids(archive, "nong thon moi") == [3]
+
+
+def test_d_finds_d_bar(archive: Database) -> None:
+    assert set(ids(archive, "dang uy")) == {1, 3}
+
+
+def test_typed_marks_rank_exact_matches_first(archive: Database) -> None:
+    results = search(archive, "Đảng")
+    # report 2 says "đang" four times (bm25 prefers it); report 1 and 3 say "Đảng"
+    assert [hit.report.id for hit in results.hits][-1] == 2
+    assert [hit.exact for hit in results.hits] == [True, True, False]
+    bare = search(archive, "dang")
+    assert bare.hits[0].report.id == 2 and not any(hit.exact for hit in bare.hits)
+
+
+def test_prefix_of_the_last_word(archive: Database) -> None:
+    assert ids(archive, "nông thôn m") == [3]  # one letter: left out while typing
+    assert ids(archive, "phấn đấu nông th") == [3]
+    assert ids(archive, "kheo") == [1]
+    assert ids(archive, "khe ") == []
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_hostile_queries_never_fail(archive: Database, text: str) -> None:
+    results = search(archive, text)
+    assert results.total == len(results.hits)
+
+
+def test_document_numbers_and_people_are_searchable(archive: Database) -> None:
+    assert ids(archive, "25-NQ/TW") == [1]
+    assert set(ids(archive, "nguyen van the")) == {1, 3}
+
+
+def test_empty_query_lists_everything_newest_first(archive: Database) -> None:
+    results = search(archive, "")
+    assert [hit.report.id for hit in results.hits] == [1, 2, 3]
+    assert results.total == 3 and results.order == "date"
+
+
+def test_snippet_marks_point_into_the_original_text(archive: Database) -> None:
+    hit = next(hit for hit in search(archive, "dang uy khoi").hits if hit.report.id == 1)
+    text = repository.load(archive, hit.report.id).report.text  # type: ignore[union-attr]
+    marked = [text[mark.start : mark.end] for mark in hit.snippet.marks]
+    assert marked and all(strip_marks(word) in {"dang", "uy", "khoi"} for word in marked)
+    assert hit.snippet.text == text[hit.snippet.start : hit.snippet.end]
+    assert "[Đảng]" in search(archive, "Đảng").hits[0].snippet.marked()
+
+
+def test_title_marks(archive: Database) -> None:
+    hit = search(archive, "dan van").hits[0]
+    assert [hit.report.title[m.start : m.end] for m in hit.title_marks] == ["dân", "vận"]
+
+
+def test_filter_by_person(archive: Database) -> None:
+    the = archive.execute("SELECT id FROM people WHERE name = 'Nguyễn Văn Thể'").fetchone()[0]
+    assert ids(archive, "", SearchFilters(person_id=the)) == [1, 3]
+    assert ids(archive, "", SearchFilters(person="nguyen van the")) == [1, 3]
+    assert ids(archive, "", SearchFilters(person="Nguyễn Văn Sơn")) == [2]
+    assert ids(archive, "", SearchFilters(person="Nobody Here")) == []
+    assert ids(archive, "", SearchFilters(person_id=the, role="attendee")) == [3]
+    assert ids(archive, "", SearchFilters(role="speaker")) == [1]
+
+
+def test_filter_by_dates(archive: Database) -> None:
+    assert ids(archive, "", SearchFilters(date_from="2017-07-01")) == [1, 2]
+    assert ids(archive, "", SearchFilters(date_to="2017-06-30")) == [3]
+    published = SearchFilters(date_from="2017-07-01", date_to="2017-07-01", date_field="published")
+    assert ids(archive, "", published) == [3]
+
+
+def test_filter_by_document_tag_source(archive: Database) -> None:
+    assert ids(archive, "", SearchFilters(document="25-NQ/TƯ")) == [1]
+    assert ids(archive, "", SearchFilters(source="BAOMOI.COM")) == [2, 3]
+    with transaction(archive):
+        extras_repo.add_tag(archive, 3, "Nông thôn mới")
+    assert ids(archive, "", SearchFilters(tag="nông thôn MỚI")) == [3]
+
+
+def test_filters_combine_with_text(archive: Database) -> None:
+    filters = SearchFilters(source="baomoi.com")
+    assert set(ids(archive, "nguyen van", filters)) == {2, 3}
+    assert ids(archive, "dan van", filters) == []
+    assert search(archive, "nguyen van", filters).total == 2
+
+
+def test_order_by_date_and_pages(archive: Database) -> None:
+    assert ids(archive, "nguyen van", order="date") == [1, 2, 3]
+    assert ids(archive, "nguyen van", order="date", limit=1, offset=1) == [2]
+    page = search(archive, "nguyen van", limit=2, offset=2)
+    assert page.total == 3 and len(page.hits) == 1
+
+
+def test_results_past_the_rank_cap_follow_newest_first(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store(db, *[report(f"Báo cáo {i}", f"Hội nghị số {i} về chuyển đổi số.") for i in range(7)])
+    monkeypatch.setattr(search_module, "RANK_CAP", 3)
+    seen = []
+    for offset in range(0, 8, 2):
+        results = search(db, "hội nghị", limit=2, offset=offset)
+        assert results.total == 7 and results.ranked == 3
+        seen += [hit.report.id for hit in results.hits]
+    assert sorted(seen) == list(range(1, 8))
+    assert seen[3:] == [4, 3, 2, 1]
+
+
+def test_deleted_report_leaves_the_index(archive: Database) -> None:
+    with transaction(archive):
+        repository.delete(archive, 1)
+    assert ids(archive, "dan van kheo") == []
+    assert ids(archive, "25-NQ/TW") == []
+
+
+def test_runaway_query_stops_at_the_deadline(db: Database) -> None:
+    store(db, *[report(f"Báo cáo {i}", f"Thông tin thời sự thứ {i} " * 40) for i in range(60)])
+    with pytest.raises(SearchTimeout, match="too long"):
+        search(db, "th", deadline=-1.0)
+    assert search(db, "th").total == 60  # the handler is gone afterwards
+
+
+def test_date_order_follows_dates_not_import_order(db: Database) -> None:
+    store(
+        db,
+        report("Cũ", "Hội nghị tổng kết.", event_date="2015-01-01"),
+        report("Mới", "Hội nghị sơ kết.", event_date="2024-01-01"),
+        report("Giữa", "Hội nghị giao ban.", event_date=None, published_at="2020-05-05T07:00"),
+        report("Không ngày", "Hội nghị khác.", event_date=None, published_at=None),
+    )
+    assert ids(db, "hội nghị", order="date") == [2, 3, 1, 4]
+    assert ids(db, "", order="date") == [2, 3, 1, 4]
+    # the report without an event date is filtered by its publication day
+    assert ids(db, "hội nghị", SearchFilters(date_from="2020-01-01", date_to="2020-12-31")) == [3]
+    assert search(db, "hội nghị", SearchFilters(date_from="2016-01-01")).total == 2
+
+
+def test_rank_cap_takes_the_newest_by_date(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    store(
+        db,
+        *[
+            report(f"Báo cáo {i}", f"Hội nghị số {i}.", event_date=f"201{9 - i}-01-01")
+            for i in range(5)
+        ],
+    )
+    monkeypatch.setattr(search_module, "RANK_CAP", 2)
+    results = search(db, "hội nghị", limit=5)
+    assert sorted(hit.report.id for hit in results.hits[:2]) == [1, 2]
+    assert [hit.report.id for hit in results.hits[2:]] == [3, 4, 5]

@@ -1,0 +1,128 @@
+"""Use cases on the archive: store, read, list, delete and re-analyse reports; back up.
+
+Writes return ``Changes``; each runs in one ``BEGIN IMMEDIATE`` transaction.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from workbench.core.errors import ArchiveError
+from workbench.core.models import Analysis, Report
+from workbench.i18n import _
+from workbench.services.changes import NOTHING, REPORT_CONTENT, Changes
+from workbench.services.clock import now
+from workbench.services.decisions import apply_decisions, decisions_of
+from workbench.storage import db as storage_db
+from workbench.storage import index, repository
+from workbench.storage.db import transaction
+from workbench.storage.repository import ReportSummary, StoredReport
+
+
+@dataclass(frozen=True)
+class StoreResult:
+    """The outcome of storing a report.
+
+    ``duplicate`` means the same content was already stored: nothing was written and
+    ``report_id`` is the stored report's id. ``near_duplicates`` lists ``(id, similarity)`` of
+    stored reports of the same event with similar text (another outlet's account).
+    """
+
+    report_id: int
+    duplicate: bool = False
+    near_duplicates: list[tuple[int, float]] = field(default_factory=list)
+    changes: Changes = NOTHING
+
+
+@dataclass(frozen=True)
+class ReportPage:
+    """One page of the report list and the number of reports in the archive."""
+
+    items: list[ReportSummary]
+    total: int
+
+
+def store_report(db: Database, report: Report) -> StoreResult:
+    """Store a cleaned, analysed report unless the archive already holds it.
+
+    A report with the same normalised text, or made from the same original bytes, is a
+    duplicate and is not stored again. Near-duplicates are stored and flagged.
+    """
+    prints = repository.fingerprint(report)  # outside the transaction: no lock held meanwhile
+    with transaction(db):
+        existing = repository.find_duplicate(db, prints)
+        if existing is not None:
+            return StoreResult(existing, duplicate=True)
+        near = repository.near_duplicates(db, report, prints)
+        report_id = repository.insert(db, report, now(), prints)
+    return StoreResult(report_id, near_duplicates=near, changes=REPORT_CONTENT)
+
+
+def get_report(db: Database, report_id: int) -> StoredReport:
+    """The stored report ``report_id``. Raises ``ArchiveError`` if there is none."""
+    stored = repository.load(db, report_id)
+    if stored is None:
+        raise ArchiveError(_("There is no report #{id} in the archive.").format(id=report_id))
+    return stored
+
+
+def list_reports(
+    db: Database, *, order: str = "date", limit: int = 100, offset: int = 0
+) -> ReportPage:
+    """A page of reports in ``order`` (``date``, ``date_asc``, ``added``, ``title``).
+
+    Raises ``ValueError`` for an unknown order.
+    """
+    items = repository.summaries(db, order=order, limit=limit, offset=offset)
+    return ReportPage(items, repository.count(db))
+
+
+def delete_report(db: Database, report_id: int) -> Changes:
+    """Delete a report with its analysis, tags and decisions; people left with no report go.
+
+    Raises ``ArchiveError`` if there is no such report.
+    """
+    with transaction(db):
+        if not repository.delete(db, report_id):
+            raise ArchiveError(_("There is no report #{id} in the archive.").format(id=report_id))
+    return REPORT_CONTENT | Changes(tags=True, decisions=True)
+
+
+def reanalyse_report(db: Database, report_id: int, analysis: Analysis) -> Changes:
+    """Replace a report's analysis with ``analysis``, keeping every decision of the editor.
+
+    Raises ``ArchiveError`` if there is no such report.
+    """
+    with transaction(db):
+        stored = get_report(db, report_id)
+        merged = apply_decisions(analysis, decisions_of(db, report_id))
+        repository.replace_analysis(db, report_id, replace(stored.report, analysis=merged), now())
+    return REPORT_CONTENT
+
+
+def rebuild_search_index(db: Database) -> int:
+    """Rebuild both full-text indexes from the stored reports; returns how many were indexed.
+
+    For maintenance (an index damaged by an outside tool, a changed folding rule).
+    """
+    with transaction(db):
+        return index.rebuild(db)
+
+
+def backup_archive(db_path: str | Path, dest: str | Path) -> Path:
+    """Copy the archive at ``db_path`` to ``dest`` with SQLite's online backup; returns ``dest``.
+
+    Safe while the archive is open and being written. The copy is a single self-contained
+    file (rollback journal, no WAL), written beside ``dest`` first and renamed into place.
+    Raises ``ArchiveError`` when the source is missing or the copy cannot be written.
+    """
+    try:
+        return storage_db.backup(Path(db_path), Path(dest))
+    except (OSError, sqlite3.Error) as error:
+        raise ArchiveError(
+            _("The backup to {path} failed: {error}.").format(path=dest, error=error)
+        ) from error

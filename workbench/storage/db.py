@@ -1,0 +1,197 @@
+"""Opening the archive: one SQLite file, WAL, foreign keys, a busy timeout, migrations.
+
+``open_archive`` is the only way the program opens an archive. It refuses, with one-line
+``ArchiveError`` messages, a file that is not SQLite, a SQLite file that is not an archive, an
+archive made by a newer version of Press Workbench, and a folder it cannot write to. Every
+multi-statement write goes through ``transaction(db)``, which starts with ``BEGIN IMMEDIATE``
+so a second writer waits on the busy timeout instead of failing on lock upgrade.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from workbench.core.errors import ArchiveError
+from workbench.i18n import _
+from workbench.storage import migrations
+
+BUSY_TIMEOUT_MS = 10_000
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def open_archive(path: str | os.PathLike[str], *, create: bool = True) -> Database:
+    """Open (or create) the archive at ``path``, upgrading an older schema.
+
+    The connection has WAL journaling, ``foreign_keys=ON``, a busy timeout of
+    ``BUSY_TIMEOUT_MS`` and the schema of ``migrations.SCHEMA_VERSION``. ``":memory:"`` gives a
+    migrated in-memory archive (for tests).
+
+    Raises ``ArchiveError`` when the file is missing and ``create`` is false, is not a SQLite
+    file, is a SQLite file of another program, was made by a newer version of Press Workbench,
+    or sits in a place the program cannot write to.
+    """
+    if str(path) == ":memory:":
+        return _open_memory()
+    target = Path(path)
+    _check_location(target, create=create)
+    try:
+        conn = sqlite3.connect(str(target), timeout=BUSY_TIMEOUT_MS / 1000)
+    except sqlite3.Error as error:
+        raise ArchiveError(
+            _("Cannot open the archive {path}: {error}.").format(path=target, error=error)
+        ) from error
+    db = Database(conn)
+    try:
+        migrations.check_identity(db, target.name)  # before WAL changes a stranger's file
+        configure(db)
+        upgrade(db, target.name)
+    except sqlite3.DatabaseError as error:
+        db.close()
+        raise _archive_error(target, error) from error
+    except ArchiveError:
+        db.close()
+        raise
+    return db
+
+
+def _open_memory() -> Database:
+    db = Database(memory=True)
+    configure(db)
+    upgrade(db)
+    return db
+
+
+def configure(db: Database) -> None:
+    """Set the per-connection pragmas: busy timeout, foreign keys, WAL (files only)."""
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    db.execute("PRAGMA foreign_keys = ON")
+    if not db.memory:
+        db.enable_wal()
+        db.execute("PRAGMA synchronous = NORMAL")
+
+
+def upgrade(db: Database, label: str = "The archive") -> None:
+    """Apply pending migrations in one ``BEGIN IMMEDIATE`` transaction.
+
+    Raises ``ArchiveError`` (before writing anything) for another program's SQLite file or an
+    archive made by a newer version of Press Workbench.
+    """
+    migrations.check_identity(db, label)
+    if not migrations.pending(db):
+        return
+    with transaction(db):
+        migrations.check_identity(db, label)  # another process may have upgraded meanwhile
+        migrations.apply(db)
+
+
+@contextmanager
+def transaction(db: Database) -> Iterator[Database]:
+    """Run the block as one transaction that takes the write lock first (``BEGIN IMMEDIATE``).
+
+    Commits when the block ends, rolls back and re-raises when it raises. Inside an open
+    transaction it becomes a savepoint (``db.atomic()``), so services can nest.
+    """
+    if db.conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        db.rollback()
+        raise
+    try:
+        db.conn.execute("COMMIT")
+    except BaseException:
+        db.rollback()
+        raise
+
+
+def _check_location(target: Path, *, create: bool) -> None:
+    folder = target.parent if str(target.parent) else Path(".")
+    if target.is_dir():
+        raise ArchiveError(_("{path} is a folder, not an archive file.").format(path=target))
+    if not target.exists():
+        if not create:
+            raise ArchiveError(_("There is no archive at {path}.").format(path=target))
+        if not folder.is_dir():
+            raise ArchiveError(_("The folder {path} does not exist.").format(path=folder))
+        try:
+            target.touch(exist_ok=False)  # an empty file is a new archive to SQLite
+        except OSError as error:
+            raise ArchiveError(
+                _("Cannot create an archive in {path}: the folder is read-only ({error}).").format(
+                    path=folder, error=error.strerror
+                )
+            ) from error
+        return
+    _check_header(target)
+    if not os.access(target, os.W_OK) or not os.access(folder, os.W_OK):
+        raise ArchiveError(
+            _("The archive {path} is in a read-only place; copy it somewhere writable.").format(
+                path=target
+            )
+        )
+
+
+def _check_header(target: Path) -> None:
+    try:
+        with target.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as error:
+        raise ArchiveError(
+            _("Cannot read {path}: {error}.").format(path=target, error=error.strerror)
+        ) from error
+    if header and header != SQLITE_HEADER:
+        raise ArchiveError(
+            _("{name} is not a Press Workbench archive (not a SQLite file).").format(
+                name=target.name
+            )
+        )
+
+
+def _archive_error(target: Path, error: sqlite3.DatabaseError) -> ArchiveError:
+    message = str(error).lower()
+    if "readonly" in message or "read-only" in message:
+        return ArchiveError(
+            _("The archive {path} is read-only; copy it somewhere writable.").format(path=target)
+        )
+    if "not a database" in message or "malformed" in message:
+        return ArchiveError(
+            _("{name} is damaged or not a Press Workbench archive.").format(name=target.name)
+        )
+    return ArchiveError(
+        _("Cannot open the archive {path}: {error}.").format(path=target, error=error)
+    )
+
+
+def backup(source: Path, dest: Path) -> Path:
+    """Copy the archive ``source`` to ``dest`` with SQLite's online backup API.
+
+    The copy is written to ``dest`` + ".part", switched to a rollback journal (one file, no
+    ``-wal``) and renamed over ``dest``. Raises ``ArchiveError`` for a missing source or a
+    ``dest`` that is the source; ``OSError``/``sqlite3.Error`` when writing fails.
+    """
+    if not source.is_file():
+        raise ArchiveError(_("There is no archive at {path}.").format(path=source))
+    if dest.exists() and dest.resolve() == source.resolve():
+        raise ArchiveError(_("The backup must go to another file than the archive itself."))
+    partial = dest.with_name(dest.name + ".part")
+    partial.unlink(missing_ok=True)
+    reader = sqlite3.connect(source.resolve().as_uri() + "?mode=ro", uri=True)
+    writer = sqlite3.connect(str(partial))
+    try:
+        reader.backup(writer)
+        writer.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        writer.close()
+        reader.close()
+    os.replace(partial, dest)
+    return dest
