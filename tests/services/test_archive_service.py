@@ -10,6 +10,7 @@ from sqlite_utils import Database
 from tests.archive_factory import person, report
 from workbench.core.errors import ArchiveError
 from workbench.core.models import Analysis, KeyTask, Person, place_blocks
+from workbench.core.review import item_key
 from workbench.services.archive import (
     backup_archive,
     delete_report,
@@ -23,7 +24,6 @@ from workbench.services.decisions import clear_decision, decisions_of, record_de
 from workbench.services.people import people_in_report
 from workbench.services.searching import search_reports
 from workbench.storage import similarity
-from workbench.storage.codec import person_key, task_key
 from workbench.storage.db import open_archive
 
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "raw"
@@ -122,11 +122,11 @@ def test_reanalysis_keeps_the_editors_decisions(db: Database) -> None:
         ),
     ).report_id
     edited = Person("Nguyễn Văn Thể", ["Ủy viên Trung ương Đảng", "Bí thư Đảng ủy Khối"])
-    record_decision(db, report_id, person_key(the), "edited", edited)
-    record_decision(db, report_id, person_key(wrong), "rejected")
-    record_decision(db, report_id, task_key(task), "accepted", task)
+    record_decision(db, report_id, pkey(the), "edited", edited)
+    record_decision(db, report_id, pkey(wrong), "rejected")
+    record_decision(db, report_id, tkey(task), "accepted", task)
     added = Person("Phạm Tất Thắng", ["Phó Trưởng Ban Thường trực Ban Dân vận Trung ương"])
-    record_decision(db, report_id, person_key(added), "added", added)
+    record_decision(db, report_id, pkey(added), "added", added)
     fresh = Analysis(people=[the, wrong, person("Lê Quốc Minh")], key_tasks=[])
     reanalyse_report(db, report_id, fresh)
     analysis = get_report(db, report_id).report.analysis
@@ -135,13 +135,13 @@ def test_reanalysis_keeps_the_editors_decisions(db: Database) -> None:
     assert analysis.key_tasks == [task]
     assert search_reports(db, "pham tat thang").total == 1
     assert search_reports(db, "pho truong ban").total == 1  # Thắng's title, not the rejected one
-    old, changes = clear_decision(db, report_id, person_key(wrong))
-    assert old is not None and old.decision == "rejected" and changes.decisions
-    assert person_key(wrong) not in decisions_of(db, report_id)
+    old, changes = clear_decision(db, report_id, pkey(wrong))
+    assert old is not None and old.action == "rejected" and changes.decisions
+    assert pkey(wrong) not in decisions_of(db, report_id)
     with pytest.raises(ValueError):
         record_decision(db, report_id, "person:x", "maybe", edited)
     with pytest.raises(ValueError):
-        record_decision(db, report_id, person_key(the), "edited")
+        record_decision(db, report_id, pkey(the), "edited")
 
 
 def test_backup_archive(db: Database, tmp_path: Path) -> None:
@@ -178,3 +178,11 @@ def test_page_size_is_clamped(db: Database) -> None:
         store_report(db, report(f"Báo cáo {i}", f"Hội nghị số {i}."))
     assert len(search_reports(db, "hội nghị", limit=-1).hits) == 0
     assert len(search_reports(db, "hội nghị", offset=-5).hits) == 3
+
+
+def pkey(person: Person) -> str:
+    return item_key("person", person)
+
+
+def tkey(task: KeyTask) -> str:
+    return item_key("task", task)

@@ -98,3 +98,12 @@ def words(s: str) -> list[str]:
 def has_marks(s: str) -> bool:
     """Whether ``s`` holds a letter with a mark (``đ`` included), i.e. was typed with accents."""
     return strip_marks(s) != nfc(s).casefold()
+
+
+def number_key(number: str) -> str:
+    """A document number compared loosely: no spaces, no marks, lower case, TƯ = TW.
+
+    "25-NQ/TW", "25-NQ/TƯ" and "25- NQ/TW" share the key "25-nq/tw".
+    """
+    key = fold_key(number, keep_marks=False).replace(" ", "")
+    return re.sub(r"(?<=/)tu\b", "tw", key)

@@ -6,7 +6,7 @@ Writes return ``Changes``; each runs in one ``BEGIN IMMEDIATE`` transaction.
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -16,7 +16,7 @@ from workbench.core.models import Analysis, Report
 from workbench.i18n import _
 from workbench.services.changes import NOTHING, REPORT_CONTENT, Changes
 from workbench.services.clock import now
-from workbench.services.decisions import apply_decisions, decisions_of
+from workbench.services.decisions import refresh_accepted
 from workbench.storage import db as storage_db
 from workbench.storage import index, repository
 from workbench.storage.db import transaction
@@ -98,9 +98,9 @@ def reanalyse_report(db: Database, report_id: int, analysis: Analysis) -> Change
     Raises ``ArchiveError`` if there is no such report.
     """
     with transaction(db):
-        stored = get_report(db, report_id)
-        merged = apply_decisions(analysis, decisions_of(db, report_id))
-        repository.replace_analysis(db, report_id, replace(stored.report, analysis=merged), now())
+        get_report(db, report_id)
+        repository.set_suggestions(db, report_id, analysis)
+        refresh_accepted(db, report_id)
     return REPORT_CONTENT
 
 

@@ -1,78 +1,61 @@
-"""The editor's choices on a report's analysis, and how a new analysis is merged with them.
+"""The editor's choices on a report's analysis, kept apart from the program's suggestions.
 
-Each item of an analysis has a key (``codec.person_key``/``task_key``/``document_key``). A
-decision on a key is ``accepted``, ``edited`` or ``added`` (with the item as the editor wants
-it) or ``rejected``. Re-analysis never overwrites a decision: decided items come from the
-decision, undecided ones from the new analysis.
+The archive keeps, per report, the program's own analysis (its *suggestions*) and the editor's
+decisions, one per item key (``core.review.item_key``). What the rest of the archive sees (the
+people directory, search by person or document) is the *accepted* analysis: the suggestions
+with every decision applied (``core.review``). Re-analysis replaces only the suggestions, so it
+never overwrites a human choice.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import replace
 
 from sqlite_utils import Database
 
-from workbench.core.models import (
-    Analysis,
-    document_from_dict,
-    item_to_dict,
-    person_from_dict,
-    task_from_dict,
-)
-from workbench.services.changes import Changes
+from workbench.core.errors import ArchiveError
+from workbench.core.models import Analysis, item_to_dict
+from workbench.core.review import ACTIONS, Decision, build_review
+from workbench.i18n import _
+from workbench.services.changes import REPORT_CONTENT, Changes
 from workbench.services.clock import now
-from workbench.storage import codec
+from workbench.storage import codec, repository
 from workbench.storage.db import transaction
 
-DECISIONS = ("accepted", "rejected", "edited", "added")
-_KINDS: dict[str, tuple[Callable[[Any], str], Callable[[dict[str, Any]], Any]]] = {
-    "person": (codec.person_key, person_from_dict),
-    "task": (codec.task_key, task_from_dict),
-    "document": (codec.document_key, document_from_dict),
-}
-
-
-@dataclass(frozen=True)
-class Decision:
-    """An editor's choice on one item of one report."""
-
-    item_key: str
-    decision: str
-    value: dict[str, Any] | None
-    decided_at: str
+KINDS = ("person", "task", "document")
+DECIDED = REPORT_CONTENT | Changes(decisions=True)
 
 
 def decisions_of(db: Database, report_id: int) -> dict[str, Decision]:
-    """The decisions recorded on a report, by item key."""
+    """The decisions recorded on a report, by item key, oldest first."""
     rows = db.execute(
-        "SELECT item_key, decision, value, decided_at FROM decisions WHERE report_id = ?",
+        "SELECT item_key, decision, value FROM decisions WHERE report_id = ? "
+        "ORDER BY decided_at, rowid",
         [report_id],
     ).fetchall()
     return {
-        key: Decision(key, decision, json.loads(value) if value else None, at)
-        for key, decision, value, at in rows
+        key: Decision(key, action, json.loads(value) if value else None)
+        for key, action, value in rows
     }
+
+
+def accepted_analysis(suggestions: Analysis, decisions: dict[str, Decision]) -> Analysis:
+    """What the editor stands behind: the suggestions with every decision applied."""
+    return build_review(suggestions, list(decisions.values())).accepted_analysis()
 
 
 def record_decision(
     db: Database, report_id: int, item_key: str, decision: str, value: object = None
 ) -> Changes:
-    """Record (or replace) the editor's decision on an item.
+    """Record (or replace) the editor's decision on an item and update the accepted analysis.
 
-    ``value`` is the item as the editor wants it: a ``Person``, ``KeyTask`` or ``DocumentRef``
-    (or its dict); required unless the decision is ``rejected``. Raises ``ValueError`` for an
-    unknown decision, a missing value, or a key of an unknown kind.
+    ``value`` is the item as the editor wants it (a ``Person``, ``KeyTask`` or ``DocumentRef``,
+    or its dict) for ``edited``/``added``, ``{"into": key}`` for ``merged``. Raises
+    ``ValueError`` for an unknown decision, a missing value or a key of an unknown kind, and
+    ``ArchiveError`` when there is no such report.
     """
-    if decision not in DECISIONS:
-        raise ValueError(f"unknown decision {decision!r}; expected one of {DECISIONS}")
-    kind = item_key.split(":", 1)[0]
-    if kind not in _KINDS:
-        raise ValueError(f"unknown item kind in key {item_key!r}")
-    if value is None and decision != "rejected":
-        raise ValueError(f"a decision {decision!r} needs the item's value")
+    _check(item_key, decision, value)
     data = value if isinstance(value, dict) or value is None else item_to_dict(value)
     with transaction(db):
         db.execute(
@@ -80,36 +63,46 @@ def record_decision(
             "VALUES (?, ?, ?, ?, ?)",
             [report_id, item_key, decision, codec.dumps(data) if data else None, now()],
         )
-    return Changes(decisions=True)
+        refresh_accepted(db, report_id)
+    return DECIDED
 
 
 def clear_decision(db: Database, report_id: int, item_key: str) -> tuple[Decision | None, Changes]:
-    """Forget the decision on an item; returns it (to undo: ``None`` if there was none)."""
+    """Forget the decision on an item; returns it (``None`` if there was none) and the changes."""
     with transaction(db):
         old = decisions_of(db, report_id).get(item_key)
         db.execute(
             "DELETE FROM decisions WHERE report_id = ? AND item_key = ?", [report_id, item_key]
         )
-    return old, Changes(decisions=old is not None)
+        if old is not None:
+            refresh_accepted(db, report_id)
+    return old, DECIDED if old is not None else Changes()
 
 
-def apply_decisions(analysis: Analysis, decisions: dict[str, Decision]) -> Analysis:
-    """``analysis`` with every decided item replaced, removed or added as decided."""
-    merged = {}
-    for kind, attribute in (("person", "people"), ("task", "key_tasks"), ("document", "documents")):
-        key_of, from_dict = _KINDS[kind]
-        items, seen = [], set()
-        for item in getattr(analysis, attribute):
-            key = key_of(item)
-            seen.add(key)
-            decision = decisions.get(key)
-            if decision is None:
-                items.append(item)
-            elif decision.decision != "rejected" and decision.value is not None:
-                items.append(from_dict(decision.value))
-        for key, decision in decisions.items():
-            wanted = decision.decision != "rejected" and decision.value is not None
-            if wanted and key.startswith(kind + ":") and key not in seen:
-                items.append(from_dict(decision.value))
-        merged[attribute] = items
-    return Analysis(**merged)
+def set_decision(db: Database, report_id: int, key: str, decision: Decision | None) -> Changes:
+    """Make ``decision`` the one standing for ``key`` (``None``: no decision)."""
+    if decision is None:
+        return clear_decision(db, report_id, key)[1]
+    return record_decision(db, report_id, key, decision.action, decision.value)
+
+
+def refresh_accepted(db: Database, report_id: int) -> None:
+    """Store the accepted analysis of a report again from its suggestions and decisions.
+
+    Runs inside the caller's transaction. Raises ``ArchiveError`` if there is no such report.
+    """
+    stored = repository.load(db, report_id)
+    if stored is None:
+        raise ArchiveError(_("There is no report #{id} in the archive.").format(id=report_id))
+    suggestions = repository.suggestions(db, report_id) or stored.report.analysis
+    accepted = accepted_analysis(suggestions, decisions_of(db, report_id))
+    repository.replace_analysis(db, report_id, replace(stored.report, analysis=accepted), now())
+
+
+def _check(item_key: str, decision: str, value: object) -> None:
+    if decision not in ACTIONS:
+        raise ValueError(f"unknown decision {decision!r}; expected one of {ACTIONS}")
+    if item_key.split(":", 1)[0] not in KINDS:
+        raise ValueError(f"unknown item kind in key {item_key!r}")
+    if value is None and decision in ("edited", "added", "merged"):
+        raise ValueError(f"a decision {decision!r} needs a value")

@@ -11,12 +11,11 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from workbench.core.fold import fold_name
+from workbench.core.fold import fold_name, number_key
 from workbench.core.models import Analysis, DocumentRef, KeyTask, Person
 from workbench.storage import index, people_repo
 from workbench.storage.codec import (
     dumps,
-    number_key,
     spans_from_json,
     spans_to_json,
 )

@@ -7,13 +7,9 @@ import json
 import re
 from typing import Any
 
-from workbench.core.fold import fold_key, fold_name
 from workbench.core.models import (
     BLOCK_SEPARATOR,
     Block,
-    DocumentRef,
-    KeyTask,
-    Person,
     Span,
     place_blocks,
 )
@@ -54,15 +50,6 @@ def spans_from_json(data: str) -> list[Span]:
     return [Span(start, end) for start, end in json.loads(data)]
 
 
-def number_key(number: str) -> str:
-    """A document number compared loosely: no spaces, no marks, lower case, TƯ = TW.
-
-    "25-NQ/TW", "25-NQ/TƯ" and "25- NQ/TW" share the key "25-nq/tw".
-    """
-    key = fold_key(number, keep_marks=False).replace(" ", "")
-    return re.sub(r"(?<=/)tu\b", "tw", key)
-
-
 def text_hash(text: str) -> str:
     """sha256 of the normalised text: NFC, old tone style, white space collapsed.
 
@@ -75,18 +62,3 @@ def text_hash(text: str) -> str:
 def bytes_hash(data: bytes) -> str | None:
     """sha256 of the original bytes, ``None`` when there are none."""
     return hashlib.sha256(data).hexdigest() if data else None
-
-
-def person_key(person: Person) -> str:
-    """The decision key of a person item."""
-    return "person:" + fold_name(person.name)
-
-
-def task_key(task: KeyTask) -> str:
-    """The decision key of a key-task item."""
-    return f"task:{task.ordinal}"
-
-
-def document_key(document: DocumentRef) -> str:
-    """The decision key of a document item."""
-    return "document:" + number_key(document.number)

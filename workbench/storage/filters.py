@@ -6,9 +6,8 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from workbench.core.fold import fold_key, fold_name, has_marks
+from workbench.core.fold import fold_key, fold_name, has_marks, number_key
 from workbench.core.models import ROLES
-from workbench.storage.codec import number_key
 
 DATE_FIELDS = ("event", "published")
 

@@ -49,7 +49,8 @@ def _reports_people(db: Database) -> None:
             updated_at TEXT NOT NULL,
             text TEXT NOT NULL,
             blocks TEXT NOT NULL,
-            original BLOB
+            original BLOB,
+            suggestions TEXT
         );
         CREATE UNIQUE INDEX reports_content_hash ON reports(content_hash);
         CREATE INDEX reports_original_hash ON reports(original_hash);
@@ -164,7 +165,7 @@ def _editorial(db: Database) -> None:
             report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
             item_key TEXT NOT NULL,
             decision TEXT NOT NULL
-                CHECK (decision IN ('accepted', 'rejected', 'edited', 'added')),
+                CHECK (decision IN ('accepted', 'rejected', 'edited', 'added', 'merged')),
             value TEXT,
             decided_at TEXT NOT NULL,
             PRIMARY KEY (report_id, item_key)

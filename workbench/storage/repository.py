@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 from sqlite_utils import Database
 
-from workbench.core.models import Report
+from workbench.core.models import Analysis, Report, analysis_from_dict, analysis_to_dict
 from workbench.storage import analysis_repo, index, people_repo, similarity
 from workbench.storage.codec import blocks_from_json, blocks_to_json, bytes_hash, dumps, text_hash
 
@@ -136,8 +136,8 @@ def insert(db: Database, report: Report, now: str, prints: Fingerprint | None = 
     cursor = db.execute(
         "INSERT INTO reports (title, published_at, event_date, sort_date, place, author, "
         "source, format, encoding, content_hash, original_hash, warnings, created_at, "
-        "updated_at, text, blocks, original, sketch) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "updated_at, text, blocks, original, sketch, suggestions) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             report.title,
             report.published_at,
@@ -157,6 +157,7 @@ def insert(db: Database, report: Report, now: str, prints: Fingerprint | None = 
             blocks_to_json(report.blocks),
             report.original or None,
             prints.sketch,
+            dumps(analysis_to_dict(report.analysis)),
         ],
     )
     report_id = cursor.lastrowid
@@ -190,6 +191,20 @@ def load(db: Database, report_id: int) -> StoredReport | None:
         analysis=analysis_repo.load(db, report_id),
     )
     return StoredReport(report_id, report, row[11], row[12], row[13], row[14])
+
+
+def suggestions(db: Database, report_id: int) -> Analysis | None:
+    """The program's own analysis of a report (before the editor's decisions), if stored."""
+    row = db.execute("SELECT suggestions FROM reports WHERE id = ?", [report_id]).fetchone()
+    return analysis_from_dict(json.loads(row[0])) if row and row[0] else None
+
+
+def set_suggestions(db: Database, report_id: int, analysis: Analysis) -> None:
+    """Keep a new analysis by the program as the report's suggestions."""
+    db.execute(
+        "UPDATE reports SET suggestions = ? WHERE id = ?",
+        [dumps(analysis_to_dict(analysis)), report_id],
+    )
 
 
 def replace_analysis(db: Database, report_id: int, report: Report, now: str) -> None:
@@ -244,3 +259,37 @@ def summaries_by_id(db: Database, ids: list[int]) -> dict[int, ReportSummary]:
 def count(db: Database) -> int:
     """How many reports the archive holds."""
     return db.execute("SELECT count(*) FROM reports").fetchone()[0]
+
+
+EDITABLE_FIELDS = ("title", "published_at", "event_date", "place", "author", "source")
+
+
+def update_fields(db: Database, report_id: int, values: dict, now: str) -> None:
+    """Change a report's metadata fields and/or its blocks (``values["blocks"]``), re-indexed.
+
+    The analysis is not touched: the caller re-analyses when the text changed. Raises
+    ``sqlite3.IntegrityError`` when the new text equals another stored report's.
+    """
+    assignments = {k: v for k, v in values.items() if k in EDITABLE_FIELDS}
+    if "blocks" in values:
+        blocks = values["blocks"]
+        text = "\n\n".join(block.text for block in blocks)
+        assignments |= {
+            "text": text,
+            "blocks": blocks_to_json(blocks),
+            "content_hash": text_hash(text),
+        }
+    if not assignments:
+        return
+    index.drop(db, report_id)
+    columns = ", ".join(f"{name} = ?" for name in assignments)
+    db.execute(
+        f"UPDATE reports SET {columns}, updated_at = ? WHERE id = ?",
+        [*assignments.values(), now, report_id],
+    )
+    db.execute(
+        "UPDATE reports SET sort_date = COALESCE(event_date, substr(published_at, 1, 10)) "
+        "WHERE id = ?",
+        [report_id],
+    )
+    analysis_repo.index_report_parts(db, report_id)

@@ -1,0 +1,137 @@
+"""Editing a stored report: what the editor sees of it, and the edits that change it.
+
+``load_report_view`` gives the report with the program's suggestions and the editor's
+decisions side by side (``core.review``). Edits (``core.edits``) are applied and reverted
+through ``apply_edit``/``revert_edit``, which the GUI's undo stack and the tests share.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlite_utils import Database
+
+from workbench.core.analysis import analyse
+from workbench.core.edits import Edit
+from workbench.core.errors import ArchiveError
+from workbench.core.models import Block, Report, place_blocks
+from workbench.core.review import Decision, Review, build_review
+from workbench.i18n import _
+from workbench.services import people as people_service
+from workbench.services.archive import get_report
+from workbench.services.changes import REPORT_CONTENT, Changes
+from workbench.services.clock import now
+from workbench.services.curation import list_tags
+from workbench.services.decisions import decisions_of, refresh_accepted, set_decision
+from workbench.storage import extras_repo, repository
+from workbench.storage.db import transaction
+
+KIND_CHANGES = {
+    "report": REPORT_CONTENT | Changes(tags=True),
+    "review": REPORT_CONTENT | Changes(decisions=True),
+    "people": Changes(people=True, reports=True),
+}
+
+
+@dataclass
+class ReportView:
+    """One report as the editor works on it."""
+
+    report_id: int
+    report: Report  # with the accepted analysis
+    review: Review  # suggestions and decisions, for the side panels
+    decisions: dict[str, Decision] = field(default_factory=dict)
+    tags: list[str] = field(default_factory=list)
+
+
+def load_report_view(db: Database, report_id: int) -> ReportView:
+    """The report ``report_id`` with its review. Raises ``ArchiveError`` if there is none."""
+    stored = get_report(db, report_id)
+    suggestions = repository.suggestions(db, report_id) or stored.report.analysis
+    decisions = decisions_of(db, report_id)
+    review = build_review(suggestions, list(decisions.values()))
+    return ReportView(report_id, stored.report, review, decisions, list_tags(db, report_id))
+
+
+def update_report(db: Database, report_id: int, fields: dict[str, Any]) -> Changes:
+    """Set metadata fields, tags (a comma-separated string) and/or blocks of a report.
+
+    New blocks (a list of ``Block`` or of ``(kind, text)``) are analysed again; the editor's
+    decisions stay. Raises ``ArchiveError`` when there is no such report or the new text is
+    the same as another stored report's.
+    """
+    get_report(db, report_id)
+    values = dict(fields)
+    if values.get("blocks") is not None:
+        values["blocks"] = _blocks(values["blocks"])
+    try:
+        with transaction(db):
+            repository.update_fields(db, report_id, values, now())
+            if "tags" in values:
+                _set_tags(db, report_id, values["tags"] or "")
+            if "blocks" in values:
+                report = get_report(db, report_id).report
+                repository.set_suggestions(db, report_id, analyse(report))
+                refresh_accepted(db, report_id)
+    except sqlite3.IntegrityError as error:
+        raise ArchiveError(_("Another report in the archive already has this text.")) from error
+    return KIND_CHANGES["report"]
+
+
+def _blocks(items: list) -> list[Block]:
+    pairs = [(b.kind, b.text) if isinstance(b, Block) else (b[0], b[1]) for b in items]
+    return place_blocks(pairs)
+
+
+def _set_tags(db: Database, report_id: int, value: str) -> None:
+    wanted = [t.strip() for t in value.split(",") if t.strip()]
+    current = extras_repo.tags_of(db, report_id)
+    for tag in current:
+        if tag not in wanted:
+            extras_repo.remove_tag(db, report_id, tag)
+    for tag in wanted:
+        if tag not in current:
+            extras_repo.add_tag(db, report_id, tag)
+
+
+class ArchiveTarget:
+    """What edits change, over an open archive (``core.edits.EditTarget``)."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def set_decision(self, report_id: int, key: str, decision: Decision | None) -> None:
+        set_decision(self.db, report_id, key, decision)
+
+    def update_report(self, report_id: int, fields: dict[str, Any]) -> None:
+        update_report(self.db, report_id, fields)
+
+    def merge_people(self, into_id: int, other_id: int) -> dict[str, Any]:
+        return {"merge": people_service.merge_people(self.db, into_id, other_id)}
+
+    def unmerge_people(self, undo_info: dict[str, Any]) -> None:
+        people_service.unmerge(self.db, undo_info["merge"])
+
+    def rename_person(self, person_id: int, name: str) -> None:
+        people_service.rename_person(self.db, person_id, name)
+
+
+def apply_edit(db: Database, edit: Edit) -> Changes:
+    """Apply ``edit`` to the archive; returns what changed."""
+    edit.apply(ArchiveTarget(db))
+    return _changes(edit)
+
+
+def revert_edit(db: Database, edit: Edit) -> Changes:
+    """Undo ``edit`` on the archive; returns what changed."""
+    edit.revert(ArchiveTarget(db))
+    return _changes(edit)
+
+
+def _changes(edit: Edit) -> Changes:
+    result = Changes()
+    for kind in edit.kinds:
+        result = result | KIND_CHANGES.get(kind, Changes())
+    return result
