@@ -46,6 +46,15 @@ class ReportPage:
     total: int
 
 
+def open_archive(path: str | Path, *, create: bool = True) -> Database:
+    """Open (or create) the archive file at ``path``, upgrading an older schema.
+
+    Raises ``ArchiveError`` with a one-line message for a file that is not an archive, an
+    archive made by a newer version, or a place the program cannot write to.
+    """
+    return storage_db.open_archive(path, create=create)
+
+
 def store_report(db: Database, report: Report) -> StoreResult:
     """Store a cleaned, analysed report unless the archive already holds it.
 
