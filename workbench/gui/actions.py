@@ -16,10 +16,16 @@ from workbench.i18n import N_, _
 
 class ActionId(StrEnum):
     IMPORT = "import"
+    IMPORT_FOLDER = "import_folder"
+    OPEN_SAMPLE = "open_sample"
     PASTE_REPORT = "paste_report"
     OPEN_ARCHIVE = "open_archive"
     QUIT = "quit"
     FIND = "find"
+    TAG_SPEAKER = "tag_speaker"
+    TAG_TASK = "tag_task"
+    TAG_ALL = "tag_all"
+    SHOW_ORIGINAL = "show_original"
     ABOUT = "about"
 
 
@@ -34,6 +40,10 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.IMPORT: ActionSpec(
         N_("&Import files…"), "Ctrl+I", N_("Import reports from files or folders")
     ),
+    ActionId.IMPORT_FOLDER: ActionSpec(
+        N_("Import a &folder…"), "Ctrl+Shift+I", N_("Import every report in a folder")
+    ),
+    ActionId.OPEN_SAMPLE: ActionSpec(N_("Open the &sample report")),
     ActionId.PASTE_REPORT: ActionSpec(
         N_("&Paste as new report"), "Ctrl+Shift+V", N_("Make a new report from the clipboard")
     ),
@@ -43,6 +53,20 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.QUIT: ActionSpec(N_("&Quit"), "Ctrl+Q"),
     ActionId.FIND: ActionSpec(
         N_("&Find in report…"), QKeySequence.StandardKey.Find, N_("Find text in this report")
+    ),
+    ActionId.TAG_SPEAKER: ActionSpec(
+        N_("Tag as &speaker"), "Ctrl+Shift+S", N_("Make the selected name a speaker")
+    ),
+    ActionId.TAG_TASK: ActionSpec(
+        N_("Tag as &key task"), "Ctrl+Shift+K", N_("Make the selected paragraphs a key task")
+    ),
+    ActionId.TAG_ALL: ActionSpec(
+        N_("Tag all &occurrences"),
+        "Ctrl+Shift+A",
+        N_("Mark every occurrence of the selected person's name as a mention"),
+    ),
+    ActionId.SHOW_ORIGINAL: ActionSpec(
+        N_("Show &original"), "Ctrl+U", N_("The report as it was imported")
     ),
     ActionId.ABOUT: ActionSpec(N_("&About Press Workbench")),
 }

@@ -1,37 +1,73 @@
-"""The main window: menus, status bar and, as the product grows, the editor and its panels."""
+"""The main window: the report editor in the centre, the review panels docked around it.
+
+Everything that touches the archive runs on the database thread (``gui.ops``); the window
+keeps no archive state of its own beyond what its widgets show.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QWidget
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
 
 from workbench import __version__
 from workbench.gui.actions import ActionId, create_actions
+from workbench.gui.import_flow import ImportFlow
+from workbench.gui.ops import DbRunner, Op, Runner
+from workbench.gui.panels.reports import ReportsPanel
+from workbench.gui.panels.review_panel import ReviewPanel
+from workbench.gui.report_editor import ReportEditor, show_original_dialog
+from workbench.gui.session import ReportSession
+from workbench.gui.welcome import WelcomePage
 from workbench.i18n import _
+from workbench.services.archive import list_reports, open_archive
+from workbench.services.changes import Changes
+from workbench.services.importing import original_text
 
 WINDOW_TITLE = "Press Workbench"
+RunnerFactory = Callable[[Callable[[], object]], Runner]
 
 
 class MainWindow(QMainWindow):
     """One window an editor keeps open all day, on one archive."""
 
     archive_changed = Signal(Path)
+    changes_applied = Signal(object)  # Changes
 
-    def __init__(self, archive: Path, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, archive: Path, parent: QWidget | None = None, runner_factory: RunnerFactory = DbRunner
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("main_window")
         self.setWindowTitle(WINDOW_TITLE)
+        self.setAcceptDrops(True)
+        self._archive = archive
+        self.runner = runner_factory(lambda: open_archive(archive))
         self.undo_stack = QUndoStack(self)
         self.actions_by_id = create_actions(self)
+        self._build_centre()
+        self._build_docks()
+        self.session = ReportSession(self.runner, self.undo_stack, self.editor, self.panels, self)
+        self.imports = ImportFlow(self, self.runner)
         self._build_menus()
         self._archive_label = QLabel(self)
         self._archive_label.setObjectName("archive_label")
         self.statusBar().addPermanentWidget(self._archive_label)
+        self._connect()
         self.set_archive(archive)
-        self.resize(1200, 800)
+        self.resize(1280, 820)
+        self._restore_layout()
+        self.refresh_reports()
 
     @property
     def archive(self) -> Path:
@@ -44,12 +80,37 @@ class MainWindow(QMainWindow):
         self._archive_label.setToolTip(str(archive))
         self.archive_changed.emit(archive)
 
+    # -- building --------------------------------------------------------------------------
+    def _build_centre(self) -> None:
+        self.welcome = WelcomePage(self)
+        self.editor = ReportEditor(self)
+        self.centre = QStackedWidget(self)
+        self.centre.addWidget(self.welcome)
+        self.centre.addWidget(self.editor)
+        self.setCentralWidget(self.centre)
+
+    def _build_docks(self) -> None:
+        self.panels = {kind: ReviewPanel(kind, self) for kind in ("person", "task", "document")}
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.panels["person"])
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.panels["task"])
+        self.tabifyDockWidget(self.panels["task"], self.panels["document"])
+        self.panels["task"].raise_()
+        self.reports_panel = ReportsPanel(self)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.reports_panel)
+
     def _build_menus(self) -> None:
         act = self.actions_by_id
         menu_bar = self.menuBar()
         file_menu = menu_bar.addMenu(_("&File"))
         file_menu.setObjectName("menu_file")
-        file_menu.addActions([act[ActionId.PASTE_REPORT], act[ActionId.IMPORT]])
+        file_menu.addActions(
+            [
+                act[ActionId.PASTE_REPORT],
+                act[ActionId.IMPORT],
+                act[ActionId.IMPORT_FOLDER],
+                act[ActionId.OPEN_SAMPLE],
+            ]
+        )
         file_menu.addSeparator()
         file_menu.addAction(act[ActionId.OPEN_ARCHIVE])
         file_menu.addSeparator()
@@ -62,20 +123,119 @@ class MainWindow(QMainWindow):
         redo.setShortcuts(["Ctrl+Shift+Z", "Ctrl+Y"])
         edit_menu.addActions([undo, redo])
         edit_menu.addSeparator()
-        edit_menu.addAction(act[ActionId.FIND])
+        edit_menu.addActions(
+            [
+                act[ActionId.FIND],
+                act[ActionId.TAG_SPEAKER],
+                act[ActionId.TAG_TASK],
+                act[ActionId.TAG_ALL],
+            ]
+        )
         self.view_menu = menu_bar.addMenu(_("&View"))
         self.view_menu.setObjectName("menu_view")
+        for dock in (self.reports_panel, *self.panels.values()):
+            self.view_menu.addAction(dock.toggleViewAction())
+        self.view_menu.addAction(act[ActionId.SHOW_ORIGINAL])
         help_menu = menu_bar.addMenu(_("&Help"))
         help_menu.setObjectName("menu_help")
         help_menu.addAction(act[ActionId.ABOUT])
         about_qt = help_menu.addAction(_("About &Qt"))  # the LGPL notice of the Qt libraries
         about_qt.triggered.connect(QApplication.aboutQt)
-        act[ActionId.QUIT].triggered.connect(self.close)
-        act[ActionId.ABOUT].triggered.connect(self.show_about)
+
+    def _connect(self) -> None:
+        act = self.actions_by_id
+        triggers = {
+            ActionId.QUIT: self.close,
+            ActionId.ABOUT: self.show_about,
+            ActionId.PASTE_REPORT: self.imports.paste,
+            ActionId.IMPORT: self.imports.choose_files,
+            ActionId.IMPORT_FOLDER: self.imports.choose_folder,
+            ActionId.OPEN_SAMPLE: self.imports.import_sample,
+            ActionId.FIND: self.editor.show_find,
+            ActionId.SHOW_ORIGINAL: self.show_original,
+            ActionId.TAG_SPEAKER: lambda: self._tag("person"),
+            ActionId.TAG_TASK: lambda: self._tag("task"),
+            ActionId.TAG_ALL: self.session.tag_all_occurrences,
+        }
+        for action_id, slot in triggers.items():
+            act[action_id].triggered.connect(slot)
+        self.welcome.paste_requested.connect(self.imports.paste)
+        self.welcome.import_requested.connect(self.imports.choose_files)
+        self.welcome.sample_requested.connect(self.imports.import_sample)
+        self.imports.report_stored.connect(self.open_report)
+        self.imports.finished.connect(lambda _summary: self.refresh_reports())
+        self.reports_panel.report_activated.connect(self.open_report)
+        self.session.report_loaded.connect(self._on_session_report_loaded)
+        self.session.failed.connect(self._show_error)
+        self.session.changes_applied.connect(self.changes_applied.emit)
+        self.editor.original_requested.connect(self.show_original)
+        self.changes_applied.connect(self._on_changes_applied)
+        self.undo_stack.cleanChanged.connect(lambda clean: self.setWindowModified(not clean))
+
+    # -- actions ---------------------------------------------------------------------------
+    def open_report(self, report_id: int) -> None:
+        """Show report ``report_id`` in the editor and its panels."""
+        self.session.open(report_id)
+
+    def refresh_reports(self) -> None:
+        current = self.session.report_id
+        Op(self.runner, lambda db: list_reports(db, limit=500).items).success(
+            lambda items: self.reports_panel.set_reports(items, current)
+        ).failure(self._show_error).run()
+
+    def show_original(self) -> None:
+        view = self.session.view
+        if view is None:
+            return
+        Op(self.runner, lambda _db: original_text(view.report)).success(
+            lambda text: show_original_dialog(self, text, view.report.title or "")
+        ).failure(self._show_error).run()
 
     def show_about(self) -> None:
         """The About box, with the version."""
         QMessageBox.about(self, _("About Press Workbench"), about_text())
+
+    def _tag(self, kind: str) -> None:
+        if not self.session.tag_selection(kind):
+            self.statusBar().showMessage(_("Select the words to tag first."), 4000)
+
+    def _on_session_report_loaded(self, view) -> None:
+        self.centre.setCurrentWidget(self.editor)
+        self.setWindowTitle(f"{view.report.title or _('(no headline)')}[*] — {WINDOW_TITLE}")
+
+    def _on_changes_applied(self, changes: Changes) -> None:
+        if changes.reports:
+            self.refresh_reports()
+
+    def _show_error(self, message: str | BaseException) -> None:
+        QMessageBox.warning(self, WINDOW_TITLE, str(message))
+
+    # -- drag and drop -----------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.imports.import_paths(paths)
+
+    # -- layout ----------------------------------------------------------------------------
+    def _restore_layout(self) -> None:
+        settings = QSettings()
+        geometry, state = settings.value("window/geometry"), settings.value("window/state")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+        self.runner.stop()
+        super().closeEvent(event)
 
 
 def about_text() -> str:

@@ -17,7 +17,9 @@ from workbench.core.analysis import analyse
 from workbench.core.errors import Cancelled, ImportRefused, WorkbenchError
 from workbench.core.models import Imported, Report
 from workbench.core.structure import build_report
-from workbench.formats.registry import iter_folder, read_path
+from workbench.formats.encoding import decode
+from workbench.formats.registry import READERS, iter_folder, read_path
+from workbench.formats.registry import supported_extensions as supported_extensions
 from workbench.i18n import _
 from workbench.services.archive import StoreResult, store_report
 from workbench.services.changes import NOTHING, REPORT_CONTENT, Changes
@@ -60,6 +62,25 @@ def report_from_clipboard(text: str | None, html: str | None = None) -> Report:
             )
         )
     return analysed(Imported("text", text.encode("utf-8"), "utf-8", lines=text.splitlines()))
+
+
+def original_text(report: Report) -> str:
+    """The report's original as it came in, decoded for reading ("Show original").
+
+    Text, Markdown and HTML originals are their decoded bytes (legacy encodings converted);
+    a .docx or .pdf shows the text its reader took out, before any cleaning.
+    """
+    if not report.original:
+        return report.text
+    if report.format in ("text", "markdown", "html"):
+        return decode(report.original).text
+    reader = next((r for r in READERS if r.format == report.format), None)
+    if reader is None:
+        return report.text
+    imported = reader.load()(report.original, report.title or "")
+    if imported.blocks is not None:
+        return "\n\n".join(block.text for block in imported.blocks)
+    return "\n".join(imported.lines or [])
 
 
 @dataclass

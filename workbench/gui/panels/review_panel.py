@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QHeaderView, QTableView, QWidget
 
@@ -47,21 +47,36 @@ class ReviewPanel(QDockWidget):
         self._add_actions()
 
     def set_items(self, items: list[ReviewItem], keep_key: str | None = None) -> None:
-        """Show ``items``; the row of ``keep_key`` (or the same row number) stays current."""
+        """Show ``items``; the row of ``keep_key`` (or the same row number) stays current.
+
+        A reload says nothing through ``item_selected``: the editor's place in the text stays.
+        """
         row = self.view.currentIndex().row()
+        blocker = QSignalBlocker(self.view.selectionModel())
         self.model.set_items(items)
         if keep_key is not None and (found := self.model.row_of(keep_key)) >= 0:
             row = found
-        self.select_row(min(max(row, 0), self.model.rowCount() - 1))
+        self._set_current(min(max(row, 0), self.model.rowCount() - 1))
+        del blocker
 
     def select_row(self, row: int) -> None:
-        if 0 <= row < self.model.rowCount():
-            index = self.model.index(row, 0)
-            flags = (
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows
-            )
-            self.view.selectionModel().setCurrentIndex(index, flags)
+        """Make ``row`` current and show its item in the text (``item_selected``)."""
+        if self._set_current(row):
+            self.item_selected.emit(self.model.item(row))
+
+    def _set_current(self, row: int) -> bool:
+        if not 0 <= row < self.model.rowCount():
+            return False
+        index = self.model.index(row, 0)
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.view.selectionModel().blockSignals(True)
+        self.view.selectionModel().setCurrentIndex(index, flags)
+        self.view.selectionModel().blockSignals(False)
+        self.view.viewport().update()
+        return True
 
     def current_item(self) -> ReviewItem | None:
         row = self.view.currentIndex().row()

@@ -1,0 +1,155 @@
+"""The editor's day, driven through the real window offscreen: paste report 000, review its
+speakers by keyboard, edit a task, tag a name, undo and redo, reopen the archive."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDialog, QPlainTextEdit
+
+from tests.gui.conftest import RAW
+from workbench.core.models import BLOCK_SEPARATOR
+
+pytestmark = pytest.mark.gui
+
+
+def rows(panel) -> list[tuple[str, str, str]]:
+    """(name, role, status) of every row of the speakers panel."""
+    model = panel.model
+    return [
+        (model.item(r).item.name, model.item(r).item.role, model.item(r).status)
+        for r in range(model.rowCount())
+    ]
+
+
+def paste_000(window) -> None:
+    QApplication.clipboard().setText((RAW / "000.txt").read_text(encoding="utf-8"))
+    window.actions_by_id["paste_report"].trigger()
+
+
+def select_text(window, needle: str, occurrence: int = 0) -> None:
+    body = window.editor.body
+    text = BLOCK_SEPARATOR.join(b.text for b in body.blocks())
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(needle, start + 1)
+    cursor = QTextCursor(body.document())
+    cursor.setPosition(body.to_position(start))
+    cursor.setPosition(body.to_position(start + len(needle)), QTextCursor.MoveMode.KeepAnchor)
+    body.setTextCursor(cursor)
+
+
+def test_paste_review_undo_and_reopen(open_window, qtbot):
+    window = open_window()
+    paste_000(window)
+    speakers = window.panels["person"]
+    assert window.centre.currentWidget() is window.editor
+    assert window.editor.inputs["title"].text().startswith("Công tác dân vận")
+    got = {(name, role) for name, role, _status in rows(speakers)}
+    assert got == {
+        ("Nguyễn Quang Trường", "speaker"), ("Phạm Tất Thắng", "speaker"),
+        ("Nguyễn Văn Thể", "speaker"), ("Nguyễn Thị Hồng", "attendee"),
+        ("Lê Quốc Minh", "attendee"),
+    }  # fmt: skip
+
+    # Reject Nguyễn Thị Hồng, accept every other row, all by keyboard.
+    window.activateWindow()
+    for row in range(speakers.model.rowCount()):
+        speakers.select_row(row)
+        name = speakers.current_item().item.name
+        key = Qt.Key.Key_Delete if name == "Nguyễn Thị Hồng" else Qt.Key.Key_Return
+        speakers.view.setFocus()
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is speakers.view, timeout=2000)
+        QTest.keyClick(speakers.view, key)
+    statuses = {name: status for name, _role, status in rows(speakers)}
+    assert statuses["Nguyễn Thị Hồng"] == "rejected"
+    assert {s for n, s in statuses.items() if n != "Nguyễn Thị Hồng"} == {"accepted"}
+
+    # Edit the first key task through its form.
+    tasks = window.panels["task"]
+    first = tasks.model.item(0)
+    window.session.edit_item(first, dialog_factory=_accepting(text="Một là, sửa bởi biên tập."))
+    assert tasks.model.item(0).item.text == "Một là, sửa bởi biên tập."
+
+    # Tag a selected name as a speaker (a person the program did not find).
+    select_text(window, "Ban Thường vụ Đảng ủy Khối")
+    window.actions_by_id["tag_speaker"].trigger()
+    assert ("Ban Thường vụ Đảng ủy Khối", "speaker", "accepted") in rows(speakers)
+
+    stack = window.undo_stack
+    count = stack.count()
+    stack.undo()
+    assert "Ban Thường vụ Đảng ủy Khối" not in [n for n, _r, _s in rows(speakers)]
+    stack.undo()
+    assert tasks.model.item(0).item.text == first.item.text
+    stack.redo()
+    stack.redo()
+    assert stack.count() == count
+    assert tasks.model.item(0).item.text == "Một là, sửa bởi biên tập."
+    before = rows(speakers)
+    window.close()
+
+    again = open_window()
+    again.reports_panel.list.setCurrentRow(0)
+    assert rows(again.panels["person"]) == before
+    assert again.panels["task"].model.item(0).item.text == "Một là, sửa bởi biên tập."
+
+
+def test_selecting_a_person_selects_their_mentions_in_the_text(open_window):
+    window = open_window()
+    paste_000(window)
+    speakers = window.panels["person"]
+    row = next(r for r, (name, *_rest) in enumerate(rows(speakers)) if name == "Phạm Tất Thắng")
+    speakers.select_row(row)
+    cursor = window.editor.body.textCursor()
+    assert cursor.selectedText() == "Phạm Tất Thắng"
+
+
+def test_a_folder_with_a_bad_file_shows_the_summary(open_window, tmp_path, messages):
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    shutil.copy(RAW / "000.txt", folder / "a.txt")
+    shutil.copy(RAW / "001.txt", folder / "b.txt")
+    (folder / "hong.docx").write_bytes(b"this is not a zip")
+    window = open_window()
+    window.imports.import_paths([folder])
+    _title, text = messages[-1]
+    assert "Imported: 2" in text and "Could not be imported: 1" in text
+    assert "hong.docx" in text
+    assert window.reports_panel.list.count() == 2
+
+
+def test_show_original_shows_the_text_as_imported(open_window, qtbot):
+    window = open_window()
+    paste_000(window)
+    window.actions_by_id["show_original"].trigger()
+    dialog = window.findChild(QDialog, "original_dialog")
+    assert dialog is not None
+    shown = dialog.findChild(QPlainTextEdit).toPlainText()
+    original = (RAW / "000.txt").read_text(encoding="utf-8")
+    assert shown == original.replace("\xa0", " ")  # toPlainText() shows NBSP as a space
+
+
+class _accepting:
+    """A stand-in for the edit dialog that sets the task text and accepts (no modal loop)."""
+
+    DialogCode = type("DialogCode", (), {"Accepted": 1})
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __call__(self, item, _parent):
+        from dataclasses import replace
+
+        self._item = replace(item, text=self.text)
+        return self
+
+    def exec(self) -> int:
+        return 1
+
+    def edited_item(self):
+        return self._item

@@ -1,0 +1,47 @@
+"""Undo for the editor's edits: each core ``Edit`` wrapped in a thin QUndoCommand.
+
+``redo()`` and ``undo()`` queue the edit's apply or revert on the database thread (FIFO keeps
+the order of a quick undo-redo-undo); when the archive has changed, ``on_done(changes)`` runs on
+the GUI thread so the window refreshes what changed. Modelled on orange-canvas-core's commands.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtGui import QUndoCommand
+
+from workbench.core.edits import Edit
+from workbench.gui.ops import Op, Runner
+
+
+class EditCommand(QUndoCommand):
+    """One edit on the undo stack."""
+
+    def __init__(
+        self,
+        edit: Edit,
+        runner: Runner,
+        apply: Callable[[Any, Edit], Any],
+        revert: Callable[[Any, Edit], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None],
+    ) -> None:
+        super().__init__(edit.label)
+        self.edit = edit
+        self._runner = runner
+        self._apply, self._revert = apply, revert
+        self._on_done, self._on_error = on_done, on_error
+
+    def redo(self) -> None:
+        edit, apply = self.edit, self._apply
+        Op(self._runner, lambda db: apply(db, edit)).success(self._on_done).failure(
+            self._on_error
+        ).run()
+
+    def undo(self) -> None:
+        edit, revert = self.edit, self._revert
+        Op(self._runner, lambda db: revert(db, edit)).success(self._on_done).failure(
+            self._on_error
+        ).run()
