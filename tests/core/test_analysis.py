@@ -7,8 +7,8 @@ import unicodedata
 
 import pytest
 
-from workbench.core.analysis import analyse, analysis_to_json
-from workbench.core.models import Report, place_blocks
+from workbench.core.analysis import analyse
+from workbench.core.models import Report, analysis_to_dict, place_blocks
 from workbench.core.tokens import text_keys
 
 
@@ -78,7 +78,7 @@ def test_spans_point_into_the_text(corpus, corpus_report) -> None:
 
 
 def test_json_shape(analysis_000) -> None:
-    data = json.loads(json.dumps(analysis_to_json(analysis_000), ensure_ascii=False))
+    data = json.loads(json.dumps(analysis_to_dict(analysis_000), ensure_ascii=False))
     assert set(data) == {"people", "key_tasks", "documents"}
     assert set(data["people"][0]) == {"name", "titles", "role", "mentions"}
     assert set(data["people"][0]["mentions"][0]) == {"start", "end"}
@@ -87,7 +87,7 @@ def test_json_shape(analysis_000) -> None:
 
 
 def test_empty_and_odd_reports() -> None:
-    assert analysis_to_json(analyse(Report(title=None, blocks=[]))) == {
+    assert analysis_to_dict(analyse(Report(title=None, blocks=[]))) == {
         "people": [],
         "key_tasks": [],
         "documents": [],

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from workbench.core.analysis import analyse, analysis_to_json
+from workbench.core.analysis import analyse
+from workbench.core.models import analysis_to_dict
 
 SCORER = Path(__file__).resolve().parents[2].parent / "shared" / "tools" / "score_extraction.py"
 FIELDS = ("speakers", "attendees", "key_tasks", "documents")
@@ -34,7 +35,7 @@ def scores(scorer, corpus, corpus_report) -> dict:
     for corpus_id in corpus.ids:
         gold = corpus.gold(corpus_id)
         report = corpus_report(corpus_id)
-        predicted = analysis_to_json(analyse(report)) | {"title": report.title or ""}
+        predicted = analysis_to_dict(analyse(report)) | {"title": report.title or ""}
         score = scorer.score_one(gold, json.loads(json.dumps(predicted)))
         per_report[corpus_id] = score | {"markup": "&nbsp;" in report.text}
         for field in FIELDS:

@@ -8,7 +8,7 @@ for the editor, not a verdict: the review panel lets them correct it.
 from __future__ import annotations
 
 from workbench.core.documents import find_documents
-from workbench.core.models import Analysis, DocumentRef, KeyTask, Person, Report, Span
+from workbench.core.models import Analysis, Report
 from workbench.core.people import PeopleFound, find_people
 from workbench.core.tasks import SpeakerLookup, find_tasks
 from workbench.core.tokens import Token, tokenize
@@ -49,46 +49,3 @@ def analyse(report: Report) -> Analysis:
         key_tasks=find_tasks(report.blocks, text, speaker_at),
         documents=find_documents(text),
     )
-
-
-def _spans(spans: list[Span]) -> list[dict]:
-    return [{"start": s.start, "end": s.end} for s in spans]
-
-
-def _person(person: Person) -> dict:
-    return {
-        "name": person.name,
-        "titles": list(person.titles),
-        "role": person.role,
-        "mentions": _spans(person.mentions),
-    }
-
-
-def _task(task: KeyTask) -> dict:
-    return {
-        "ordinal": task.ordinal,
-        "marker": task.marker,
-        "text": task.text,
-        "speaker": task.speaker,
-        "start": task.start,
-        "end": task.end,
-    }
-
-
-def _document(doc: DocumentRef) -> dict:
-    return {
-        "kind": doc.kind,
-        "number": doc.number,
-        "date": doc.date,
-        "issuer": doc.issuer,
-        "mentions": _spans(doc.mentions),
-    }
-
-
-def analysis_to_json(analysis: Analysis) -> dict:
-    """The JSON form printed by ``workbench extract --json``: people, key_tasks, documents."""
-    return {
-        "people": [_person(p) for p in analysis.people],
-        "key_tasks": [_task(t) for t in analysis.key_tasks],
-        "documents": [_document(d) for d in analysis.documents],
-    }

@@ -30,6 +30,7 @@ from workbench.formats.docx_import_styles import (
     Styles,
     W,
     attr,
+    hardened_iterparse,
     parse_styles,
     parse_xml_part,
     syntax_error,
@@ -108,17 +109,7 @@ def _read_blocks(package: SafeZip, part: str, reader: _ParagraphReader) -> Itera
     count = chars = 0
     saw_document = False
     with package.open(part, MAX_DOCUMENT_XML) as stream:
-        events = etree.iterparse(
-            stream,
-            events=("start", "end"),
-            tag=(W + "document", W + "p"),
-            resolve_entities=False,
-            no_network=True,
-            load_dtd=False,
-            huge_tree=False,
-            remove_comments=True,
-            remove_pis=True,
-        )
+        events = hardened_iterparse(stream, events=("start", "end"), tag=(W + "document", W + "p"))
         try:
             for event, element in events:
                 if event == "start":
@@ -218,15 +209,7 @@ class _ParagraphReader:
         return pieces
 
     def _convert(self, text: str, font: str | None) -> str:
-        if not font:
-            return text
-        converted = legacy.convert_by_font(text, font)
-        if converted is None:
-            return text
-        label = legacy.font_encoding(font)
-        if label:
-            self.encodings.add(label)
-        return converted
+        return legacy.convert_run(text, font, self.encodings)
 
 
 def _runs(paragraph: etree._Element) -> Iterator[etree._Element]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
+from typing import IO
 
 from lxml import etree
 
@@ -72,6 +73,21 @@ def syntax_error(name: str, part: str, error: etree.XMLSyntaxError) -> ImportRef
     )
 
 
+def hardened_iterparse(stream: IO[bytes], **options: object) -> etree.iterparse:
+    """``lxml.etree.iterparse`` that resolves no entity, loads no DTD, fetches nothing and
+    keeps libxml2's size limits; every Office XML part is read through it."""
+    return etree.iterparse(
+        stream,
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+        **options,
+    )
+
+
 def parse_xml_part(package: SafeZip, part: str, cap: int = MAX_SMALL_PART) -> etree._Element:
     """Parse a small XML part with a hardened parser and return its root element.
 
@@ -80,16 +96,7 @@ def parse_xml_part(package: SafeZip, part: str, cap: int = MAX_SMALL_PART) -> et
     larger than ``cap``.
     """
     with package.open(part, cap) as stream:
-        events = etree.iterparse(
-            stream,
-            events=("start",),
-            resolve_entities=False,
-            no_network=True,
-            load_dtd=False,
-            huge_tree=False,
-            remove_comments=True,
-            remove_pis=True,
-        )
+        events = hardened_iterparse(stream, events=("start",))
         try:
             for index, (_event, element) in enumerate(events):
                 if index == 0 and element.getroottree().docinfo.doctype:

@@ -118,15 +118,7 @@ def declared_font(style: str | None, face: str | None) -> str | None:
 
 
 def _convert(text: str, font: str | None, walk: Walk) -> str:
-    if not font:
-        return text
-    converted = legacy.convert_by_font(text, font)
-    if converted is None:
-        return text
-    label = legacy.font_encoding(font)
-    if label:
-        walk.encodings.add(label)
-    return converted
+    return legacy.convert_run(text, font, walk.encodings)
 
 
 def _kind(element: etree._Element, tag: str) -> str | None:

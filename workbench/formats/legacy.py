@@ -376,3 +376,17 @@ def convert_by_font(text: str, font_name: str | None) -> str | None:
     if encoding == "tcvn3" and (font_name or "").strip().endswith("H"):
         converted = unicodedata.normalize("NFC", converted.upper())
     return converted
+
+
+def convert_run(text: str, font: str | None, encodings: set[str]) -> str:
+    """A run of text in ``font`` as Unicode; a legacy font's label is added to ``encodings``.
+
+    Text in an ordinary font (or with no font) comes back unchanged.
+    """
+    converted = convert_by_font(text, font) if font else None
+    if converted is None:
+        return text
+    label = font_encoding(font)
+    if label:
+        encodings.add(label)
+    return converted
