@@ -13,6 +13,10 @@ class ArchiveError(WorkbenchError):
     """The archive file cannot be opened or written as asked."""
 
 
+class ArchiveDamaged(ArchiveError):
+    """The archive file is corrupt: SQLite cannot read it or its integrity check fails."""
+
+
 class ExportFailed(WorkbenchError):
     """A .docx could not be written."""
 

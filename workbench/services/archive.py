@@ -5,20 +5,22 @@ Writes return ``Changes``; each runs in one ``BEGIN IMMEDIATE`` transaction.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from sqlite_utils import Database
 
-from workbench.core.errors import ArchiveError
+from workbench.core.errors import ArchiveDamaged, ArchiveError
 from workbench.core.models import Analysis, Report
 from workbench.i18n import _
 from workbench.services.changes import NOTHING, REPORT_CONTENT, Changes
 from workbench.services.clock import now
 from workbench.services.decisions import refresh_accepted
+from workbench.storage import backups, index, repository
 from workbench.storage import db as storage_db
-from workbench.storage import index, repository
 from workbench.storage.db import transaction
 from workbench.storage.repository import ReportSummary, StoredReport
 
@@ -46,13 +48,59 @@ class ReportPage:
     total: int
 
 
-def open_archive(path: str | Path, *, create: bool = True) -> Database:
+def open_archive(path: str | Path, *, create: bool = True, maintain: bool = True) -> Database:
     """Open (or create) the archive file at ``path``, upgrading an older schema.
 
-    Raises ``ArchiveError`` with a one-line message for a file that is not an archive, an
-    archive made by a newer version, or a place the program cannot write to.
+    With ``maintain`` (the window and the CLI), the archive is backed up before an upgrade and
+    once a day, after an integrity check; a damaged archive is refused with a message naming
+    its newest backup. Raises ``ArchiveError`` with a one-line message for a file that is not
+    an archive, an archive made by a newer version, a damaged archive, or a place the program
+    cannot write to.
     """
-    return storage_db.open_archive(path, create=create)
+    if not maintain or str(path) == ":memory:":
+        return storage_db.open_archive(path, create=create)
+    target = Path(path)
+    try:
+        db = storage_db.open_archive(
+            target, create=create, before_upgrade=lambda p: backups.take_backup(p, "upgrade")
+        )
+    except ArchiveError as error:
+        raise _with_backup_hint(error, target) from error
+    try:
+        _daily_maintenance(db, target)
+    except ArchiveError:
+        db.close()
+        raise
+    return db
+
+
+def _daily_maintenance(db: Database, target: Path) -> None:
+    today = datetime.now()
+    if not db.table_names() or backups.backed_up_on(target, today):
+        return
+    problem = backups.integrity_problem(db)
+    if problem is not None:
+        raise _with_backup_hint(
+            ArchiveDamaged(
+                _("{name} is damaged ({problem}).").format(name=target.name, problem=problem)
+            ),
+            target,
+        )
+    # A full disk must not stop the editor from working; the next open tries again.
+    with contextlib.suppress(OSError, sqlite3.Error):
+        backups.take_backup(target, "daily", today)
+
+
+def _with_backup_hint(error: ArchiveError, target: Path) -> ArchiveError:
+    newest = backups.newest_backup(target)
+    if newest is None or not isinstance(error, ArchiveDamaged):
+        return error
+    return ArchiveDamaged(
+        _(
+            "{error} The newest backup is {backup}: open it with --archive, or copy it over the "
+            "damaged file."
+        ).format(error=str(error).rstrip(), backup=newest)
+    )
 
 
 def store_report(db: Database, report: Report) -> StoreResult:

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from sqlite_utils import Database
 
-from workbench.core.errors import ArchiveError
+from workbench.core.errors import ArchiveDamaged, ArchiveError
 from workbench.i18n import _
 from workbench.storage import migrations
 
@@ -25,12 +25,18 @@ BUSY_TIMEOUT_MS = 10_000
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
-def open_archive(path: str | os.PathLike[str], *, create: bool = True) -> Database:
+def open_archive(
+    path: str | os.PathLike[str],
+    *,
+    create: bool = True,
+    before_upgrade: Callable[[Path], None] | None = None,
+) -> Database:
     """Open (or create) the archive at ``path``, upgrading an older schema.
 
     The connection has WAL journaling, ``foreign_keys=ON``, a busy timeout of
     ``BUSY_TIMEOUT_MS`` and the schema of ``migrations.SCHEMA_VERSION``. ``":memory:"`` gives a
-    migrated in-memory archive (for tests).
+    migrated in-memory archive (for tests). ``before_upgrade(path)`` runs before migrations
+    are applied to an archive that already holds data (to back it up).
 
     Raises ``ArchiveError`` when the file is missing and ``create`` is false, is not a SQLite
     file, is a SQLite file of another program, was made by a newer version of Press Workbench,
@@ -50,6 +56,9 @@ def open_archive(path: str | os.PathLike[str], *, create: bool = True) -> Databa
     try:
         migrations.check_identity(db, target.name)  # before WAL changes a stranger's file
         configure(db)
+        if before_upgrade is not None and migrations.pending(db) and db.table_names():
+            migrations.check_identity(db, target.name)
+            before_upgrade(target)
         upgrade(db, target.name)
     except sqlite3.DatabaseError as error:
         db.close()
@@ -164,7 +173,7 @@ def _archive_error(target: Path, error: sqlite3.DatabaseError) -> ArchiveError:
             _("The archive {path} is read-only; copy it somewhere writable.").format(path=target)
         )
     if "not a database" in message or "malformed" in message:
-        return ArchiveError(
+        return ArchiveDamaged(
             _("{name} is damaged or not a Press Workbench archive.").format(name=target.name)
         )
     return ArchiveError(

@@ -1,0 +1,81 @@
+"""Rotating backups and the integrity check when an archive is opened by the program."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+from tests.archive_factory import report
+from workbench.core.errors import ArchiveDamaged
+from workbench.services.archive import list_reports, open_archive, store_report
+from workbench.storage import backups, migrations
+
+
+def archive_with_reports(path: Path, count: int = 3) -> None:
+    db = open_archive(path, maintain=False)
+    for index in range(count):
+        store_report(db, report(f"Hội nghị số {index}", f"Nội dung riêng {index}."))
+    db.close()
+
+
+def test_a_daily_backup_is_taken_once_and_opens_as_an_archive(tmp_path):
+    path = tmp_path / "archive.sqlite3"
+    archive_with_reports(path)
+    open_archive(path).close()
+    open_archive(path).close()
+    found = backups.list_backups(path)
+    assert len(found) == 1 and found[0].name.endswith("-daily.sqlite3")
+    copy = open_archive(found[0], maintain=False)
+    assert list_reports(copy).total == 3
+    copy.close()
+
+
+def test_only_the_newest_backups_are_kept(tmp_path):
+    path = tmp_path / "archive.sqlite3"
+    archive_with_reports(path, 1)
+    start = datetime(2026, 1, 1, 9, 0, 0)
+    for day in range(backups.KEEP + 3):
+        backups.take_backup(path, "daily", start + timedelta(days=day))
+    kept = backups.list_backups(path)
+    assert len(kept) == backups.KEEP
+    assert kept[0].name.startswith(f"{path.name}-20260110-")
+
+
+def test_an_upgrade_is_preceded_by_a_backup(tmp_path):
+    path = tmp_path / "old.sqlite3"
+    old = Database(path)
+    migrations.apply(old, stop_before="0003_editorial")
+    old.execute(
+        "INSERT INTO reports (title, format, content_hash, created_at, updated_at, text, "
+        "blocks) VALUES ('Cũ', 'text', 'h', 'now', 'now', 'Văn bản cũ.', '[]')"
+    )
+    old.conn.commit()
+    old.close()
+    upgraded = open_archive(path)
+    names = [p.name for p in backups.list_backups(path)]
+    assert any(name.endswith("-upgrade.sqlite3") for name in names)
+    assert migrations.pending(upgraded) == []
+    upgraded.close()
+
+
+def test_a_damaged_archive_is_refused_naming_the_newest_backup(tmp_path):
+    path = tmp_path / "archive.sqlite3"
+    archive_with_reports(path, 30)
+    open_archive(path).close()  # today's backup
+    newest = backups.newest_backup(path)
+    data = bytearray(path.read_bytes())
+    for offset in range(4096 * 2, len(data) - 4096, 4096):
+        data[offset + 100 : offset + 300] = b"\xff" * 200  # scribble over every page but the 1st
+    path.write_bytes(bytes(data))
+    for wal in (tmp_path / "archive.sqlite3-wal", tmp_path / "archive.sqlite3-shm"):
+        wal.unlink(missing_ok=True)
+    for old in backups.list_backups(path):  # force today's check to run again
+        old.rename(old.with_name(old.name.replace(datetime.now().strftime("%Y%m%d"), "20200101")))
+    newest = backups.newest_backup(path)
+    with pytest.raises(ArchiveDamaged) as caught:
+        open_archive(path)
+    message = str(caught.value)
+    assert "damaged" in message and str(newest) in message and "\n" not in message

@@ -1,0 +1,66 @@
+"""Rotating backups of an archive, kept beside it: before every upgrade and once a day.
+
+Backups live in ``<archive>.backups/`` next to the archive, named by time and reason
+(``archive.sqlite3-20231107-093000-daily.sqlite3``); the newest ``KEEP`` are kept. Each is a
+complete SQLite file made with the online backup API, so it opens as an archive of its own.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from workbench.storage.db import backup
+
+KEEP = 7
+SUFFIX = ".sqlite3"
+
+
+def folder_of(archive: Path) -> Path:
+    """Where the backups of ``archive`` are kept."""
+    return archive.with_name(archive.name + ".backups")
+
+
+def list_backups(archive: Path) -> list[Path]:
+    """The backups of ``archive``, newest first."""
+    folder = folder_of(archive)
+    if not folder.is_dir():
+        return []
+    return sorted(folder.glob(f"{archive.name}-*{SUFFIX}"), reverse=True)
+
+
+def newest_backup(archive: Path) -> Path | None:
+    found = list_backups(archive)
+    return found[0] if found else None
+
+
+def take_backup(archive: Path, reason: str, now: datetime | None = None) -> Path:
+    """Back ``archive`` up now, then keep only the newest ``KEEP`` backups.
+
+    Raises ``OSError``/``sqlite3.Error`` when the copy cannot be written.
+    """
+    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    folder = folder_of(archive)
+    folder.mkdir(exist_ok=True)
+    dest = backup(archive, folder / f"{archive.name}-{stamp}-{reason}{SUFFIX}")
+    for old in list_backups(archive)[KEEP:]:
+        old.unlink(missing_ok=True)
+    return dest
+
+
+def backed_up_on(archive: Path, day: datetime) -> bool:
+    """Whether a backup of ``archive`` was taken on ``day``."""
+    prefix = f"{archive.name}-{day:%Y%m%d}-"
+    return any(path.name.startswith(prefix) for path in list_backups(archive))
+
+
+def integrity_problem(db: Database) -> str | None:
+    """None when SQLite's integrity check passes, else its first complaint."""
+    try:
+        row = db.execute("PRAGMA integrity_check(1)").fetchone()
+    except sqlite3.DatabaseError as error:
+        return str(error)
+    return None if row and row[0] == "ok" else (row[0] if row else "no answer")
