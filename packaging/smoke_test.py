@@ -397,7 +397,7 @@ def call_args(help_text: str, values: dict[str, str]) -> list[str] | None:
     filled = {k for k, v in values.items() if v in args}
     for option, spec in options.items():
         bare = option.lstrip("-")
-        if "out" not in filled and bare in ("o", "out", "output", "dest", "to"):
+        if "out" not in filled and "out" in values and bare in ("o", "out", "output", "dest", "to"):
             args += [option, values["out"]]
             filled.add("out")
         elif "kind" not in filled and bare in ("kind", "type", "template", "as", "format"):
