@@ -68,16 +68,21 @@ def main() -> None:
         timer.stop()
         summary = done[0]
         window.close()
-    print(json.dumps({
-        "benchmark": "gui_import",
-        "files": args.files,
-        "imported": len(summary.imported),
-        "seconds": round(elapsed, 2),
-        "files_per_second": round(args.files / elapsed, 1),
-        "ticks": len(gaps),
-        "longest_stall_ms": round(max(gaps) * 1000, 1),
-        "p99_gap_ms": round(sorted(gaps)[int(len(gaps) * 0.99)] * 1000, 1),
-    }, indent=1))
+    print(
+        json.dumps(
+            {
+                "benchmark": "gui_import",
+                "files": args.files,
+                "imported": len(summary.imported),
+                "seconds": round(elapsed, 2),
+                "files_per_second": round(args.files / elapsed, 1),
+                "ticks": len(gaps),
+                "longest_stall_ms": round(max(gaps) * 1000, 1),
+                "p99_gap_ms": round(sorted(gaps)[int(len(gaps) * 0.99)] * 1000, 1),
+            },
+            indent=1,
+        )
+    )
     QApplication.quit()
 
 
