@@ -9,8 +9,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from workbench.core.analysis import analyse
 from workbench.core.layout import ExportSettings
 from workbench.core.models import Analysis, DocumentRef, KeyTask, Person, Report, place_blocks
+from workbench.core.structure import build_report
+from workbench.formats.text import read_text
 
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
 
@@ -84,3 +87,17 @@ def office(layout: str = "government", **changes: object) -> ExportSettings:
     }
     values.update(changes)
     return ExportSettings(**values)  # type: ignore[arg-type]
+
+
+#: Corpus reports that, with report 000, make a five-report bulletin.
+BULLETIN_RAW = ("001.txt", "002.txt", "004.txt", "009.txt")
+
+
+def five_reports() -> list[Report]:
+    """Report 000 and four raw corpus reports as the program imports and analyses them."""
+    reports = [report_000()]
+    for name in BULLETIN_RAW:
+        report = build_report(read_text((CORPUS / "raw" / name).read_bytes(), name))
+        report.analysis = analyse(report)
+        reports.append(report)
+    return reports

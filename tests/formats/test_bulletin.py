@@ -25,7 +25,7 @@ from tests.formats.docxcheck import (
     pdf_text,
     render_pdf,
 )
-from tests.formats.sample_reports import office, report_000, small_report
+from tests.formats.sample_reports import five_reports, office, report_000, small_report
 from workbench.core.errors import ExportFailed
 from workbench.formats import docx_styles as st
 from workbench.formats.bulletin import headline, write_bulletin
@@ -145,6 +145,32 @@ def test_page_numbers(bulletin: Path):
     section = docx.Document(str(bulletin)).sections[-1]
     assert section.different_first_page_header_footer
     assert "PAGE" in field_instructions(section.header._element)
+
+
+def test_five_reports_contents_headings_and_page_breaks(tmp_path: Path):
+    """Five real reports (000 and four imported from the corpus): one TOC field listing the five
+    headlines, then each report under its own "Heading 1" from a new page, in the order given."""
+    reports = five_reports()
+    path = write_bulletin(reports, office(), tmp_path / "b.docx", number=5, issued=ISSUED)
+    headlines = [headline(r) for r in reports]
+    assert len(set(headlines)) == 5
+    document = part_xml(path, "word/document.xml")
+    assert [i for i in field_instructions(document) if i.startswith("TOC")] == [
+        'TOC \\o "1-1" \\h \\z \\u'
+    ]
+    doc = docx.Document(str(path))
+    toc = paragraphs_with_style(doc, st.TOC_ENTRY)
+    assert [t.split("|")[-1].rstrip("⟧") for t in toc] == headlines
+    assert paragraphs_with_style(doc, st.REPORT_TITLE) == headlines
+    breaks = [p for p in body_paragraphs(path) if p.find(f"{W}pPr/{W}pageBreakBefore") is not None]
+    assert [paragraph_text(p) for p in breaks] == headlines  # a new page before each, only
+    texts = [paragraph_text(p) for p in body_paragraphs(path)]
+    starts = [texts.index(h, texts.index(toc[-1]) + 1) for h in headlines]
+    assert starts == sorted(starts)
+    for report, start, end in zip(reports, starts, [*starts[1:], len(texts)], strict=True):
+        section = texts[start:end]
+        first_block = next(b.text for b in report.blocks if b.text.strip())
+        assert first_block.strip() in section, report.title
 
 
 def test_untitled_report_gets_a_heading_from_its_text():

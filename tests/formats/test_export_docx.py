@@ -209,6 +209,13 @@ def test_key_tasks_are_literal_text_never_word_numbering(release: Path):
     doc = docx.Document(str(release))
     tasks = paragraphs_with_style(doc, st.TASK)
     assert [t.split(",")[0] for t in tasks] == ["Một là", "Hai là", "Ba là", "Bốn là", "Năm là"]
+    # The five key tasks of report 000, each in full as the text of its own paragraph, in order
+    # and one after the other in the body.
+    expected = [b.text for b in report_000().blocks if b.kind == "list_item"]
+    assert tasks == expected
+    texts = [paragraph_text(p) for p in doc.element.body.iter(f"{W}p")]
+    first = texts.index(expected[0])
+    assert texts[first : first + 5] == expected
     assert not list(doc.element.body.iter(f"{W}numPr"))
     for style_id in used_style_ids(doc):
         for style in ancestors(doc, style_id):
@@ -356,3 +363,7 @@ def test_libreoffice_renders_the_release(release: Path, tmp_path: Path):
     assert "THÔNG CÁO BÁO CHÍ" in text
     assert " ".join(report_000().title.split()[:6]) in text
     assert "Hà Nội, ngày 06 tháng 9 năm 2023" in text
+    assert "đồng chí Nguyễn Văn Thể, Ủy viên Ban Chấp hành Trung ương Đảng" in text
+    markers = ["Một là,", "Hai là,", "Ba là,", "Bốn là,", "Năm là,"]
+    positions = [text.find(marker) for marker in markers]
+    assert -1 not in positions and positions == sorted(positions)

@@ -1,5 +1,6 @@
-"""Exporting through a template: the office's restyling is followed, a broken or foreign
-template is a clear error or gets completed, nothing outside the file is referenced."""
+"""Exporting through a template: the office's restyling is followed; a broken or foreign
+template, or one missing a style, is a clear error; Word's built-in styles are completed;
+nothing outside the file is referenced."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from tests.formats.docxcheck import (
 from tests.formats.sample_reports import office, report_000
 from workbench.core.errors import ExportFailed
 from workbench.formats import docx_styles as st
+from workbench.formats.bulletin import write_bulletin
 from workbench.formats.docx_document import packaged_template
 from workbench.formats.export_docx import write_press_release
 
@@ -43,22 +45,103 @@ def test_restyled_template_is_followed(tmp_path: Path):
     assert "sample text" not in "".join(part_xml(path, "word/document.xml").itertext())
 
 
-def test_template_without_a_style_gets_the_packaged_one(tmp_path: Path):
+def _template_without(tmp_path: Path, packaged: str, *names: str) -> Path:
+    """The packaged template with the styles ``names`` deleted, as an office might in Word."""
+    template = tmp_path / "old.docx"
+    doc = docx.Document(str(packaged_template(packaged)))
+    for name in names:
+        element = style_element(doc, name)
+        element.getparent().remove(element)
+    doc.save(str(template))
+    return template
+
+
+def test_template_without_a_style_is_refused_naming_it(tmp_path: Path):
+    template = _template_without(tmp_path, "press_release.docx", st.LEAD)
+    with pytest.raises(ExportFailed) as caught:
+        write_press_release(report_000(), office(), tmp_path / "r.docx", template=template)
+    assert str(caught.value) == (
+        "The template old.docx has no style «WB Lead»; restore it in Word or choose another "
+        "template."
+    )
+    assert not (tmp_path / "r.docx").exists()
+
+
+def test_template_without_several_styles_names_each(tmp_path: Path):
+    template = _template_without(tmp_path, "press_release.docx", st.TASK, st.SOURCE)
+    with pytest.raises(ExportFailed, match="has no styles «WB Task», «WB Source»; restore them"):
+        write_press_release(report_000(), office(), tmp_path / "r.docx", template=template)
+
+
+def test_bulletin_template_without_a_style_is_refused(tmp_path: Path):
+    template = _template_without(tmp_path, "bulletin.docx", st.CLOSING)
+    with pytest.raises(ExportFailed, match=r"old\.docx has no style «WB Closing»"):
+        write_bulletin([report_000()], office(), tmp_path / "b.docx", template=template)
+    assert not (tmp_path / "b.docx").exists()
+
+
+@pytest.mark.parametrize(
+    ("renamed", "kind"),
+    [("wb lead", "paragraph"), ("Đoạn mở đầu", "paragraph"), ("WB Lead", "character")],
+)
+def test_renamed_or_retyped_style_counts_as_missing(tmp_path: Path, renamed: str, kind: str):
+    """The writer looks styles up by their exact name, as paragraph styles."""
     template = tmp_path / "old.docx"
     doc = docx.Document(str(packaged_template("press_release.docx")))
     lead = style_element(doc, st.LEAD)
-    lead.getparent().remove(lead)
+    lead.find(f"{W}name").set(f"{W}val", renamed)
+    lead.set(f"{W}type", kind)
     doc.save(str(template))
-    path = write_press_release(report_000(), office(), tmp_path / "r.docx", template=template)
-    assert paragraphs_with_style(docx.Document(str(path)), st.LEAD)
-    assert_fonts(path)
+    with pytest.raises(ExportFailed, match="has no style «WB Lead»"):
+        write_press_release(report_000(), office(), tmp_path / "r.docx", template=template)
 
 
-def test_plain_word_document_as_template_is_completed(tmp_path: Path):
-    """A document with theme fonts, none of our styles and no page numbers still exports to
-    Times New Roman everywhere, with every style and numbered pages; its page is kept."""
+def test_only_the_styles_of_the_layout_are_required(tmp_path: Path):
+    """A government body may delete "WB Party" from its template, a Party body the motto."""
+    no_party = _template_without(tmp_path, "press_release.docx", st.PARTY)
+    path = write_press_release(report_000(), office(), tmp_path / "g.docx", template=no_party)
+    assert paragraphs_with_style(docx.Document(str(path)), st.MOTTO)
+    with pytest.raises(ExportFailed, match="no style «WB Party»"):
+        write_press_release(report_000(), office("party"), tmp_path / "p.docx", template=no_party)
+    no_motto = _template_without(tmp_path, "press_release.docx", st.NATIONAL, st.MOTTO)
+    path = write_press_release(
+        report_000(), office("party"), tmp_path / "p.docx", template=no_motto
+    )
+    assert paragraphs_with_style(docx.Document(str(path)), st.PARTY)
+
+
+def test_packaged_templates_have_every_style_the_exporters_use():
+    for name, styles in (
+        ("press_release.docx", st.PRESS_RELEASE_STYLES),
+        ("bulletin.docx", st.BULLETIN_STYLES),
+    ):
+        doc = docx.Document(str(packaged_template(name)))
+        assert [s for s in styles if st.find_style(doc, s) is None] == [], name
+
+
+def test_plain_word_document_as_template_names_the_styles_it_lacks(tmp_path: Path):
     template = tmp_path / "plain.docx"
     docx.Document().save(str(template))
+    with pytest.raises(ExportFailed) as caught:
+        write_press_release(report_000(), office(), tmp_path / "r.docx", template=template)
+    message = str(caught.value)
+    assert message.startswith("The template plain.docx has no styles «WB Header Body», ")
+    assert message.endswith(" more; restore them in Word or choose another template.")
+    assert "\n" not in message and "Normal" not in message
+
+
+def test_word_built_in_styles_are_completed(tmp_path: Path):
+    """A plain Word document given our "WB" styles, but with theme fonts, none of Word's "Header"
+    style and no page numbers, exports to Times New Roman everywhere with numbered pages; its
+    Letter page is kept."""
+    template = tmp_path / "plain.docx"
+    doc = docx.Document()
+    header = style_element(doc, st.PAGE_HEADER)
+    header.getparent().remove(header)
+    for name in st.PRESS_RELEASE_STYLES:
+        if name.startswith("WB "):
+            st.define_style(doc, name)
+    doc.save(str(template))
     assert b"asciiTheme" in zipfile.ZipFile(template).read("word/styles.xml")
     path = write_press_release(report_000(), office(), tmp_path / "r.docx", template=template)
     assert_fonts(path)

@@ -60,12 +60,13 @@ def write_bulletin(
 
     ``name`` defaults to ``settings.bulletin_name``, ``issued`` to today. The file is
     replaced atomically. Raises :class:`~workbench.core.errors.ExportFailed` when there is no
-    report, the template is unusable or the file cannot be written.
+    report, the template is unusable (lacks a style of ``BULLETIN_STYLES`` included) or the
+    file cannot be written.
     """
     if not reports:
         raise ExportFailed(_("A bulletin needs at least one report."))
     issued = issued or date.today()
-    doc = open_template(template, "bulletin.docx")
+    doc = open_template(template, "bulletin.docx", st.BULLETIN_STYLES)
     prepare(doc, st.BULLETIN_STYLES)
     section = doc.sections[-1]
     set_page_size(section, settings.bulletin_page_size)

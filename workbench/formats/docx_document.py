@@ -18,6 +18,7 @@ from pathlib import Path
 
 from docx import Document
 from docx.document import Document as DocxDocument
+from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.exceptions import OpcError
 from docx.oxml.ns import qn
 from docx.table import _Cell
@@ -33,13 +34,22 @@ from workbench.formats.docx_layout import (
     set_page,
     styles_in_use,
 )
-from workbench.formats.docx_styles import PAGE_HEADER, ensure_styles
+from workbench.formats.docx_styles import (
+    PAGE_HEADER,
+    REPORT_TITLE,
+    TOC_ENTRY,
+    ensure_styles,
+)
 from workbench.formats.safezip import open_package
 from workbench.i18n import _
 from workbench.paths import resource_path
 
 #: A template larger than this is refused before it is read (a styled template is ~40 KB).
 MAX_TEMPLATE_BYTES = 20 * 1024 * 1024
+#: Word's own styles among those the exporters use: a template may leave them undefined.
+WORD_BUILT_IN = frozenset({"Normal", PAGE_HEADER, REPORT_TITLE, TOC_ENTRY})
+#: The message about missing styles names this many, then counts the rest.
+MAX_NAMED_STYLES = 5
 _DOCX_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 _DOTX_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
 _R_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -66,13 +76,17 @@ def packaged_template(name: str) -> Path:
     return resource_path("templates", name)
 
 
-def open_template(template: Path | None, packaged: str) -> DocxDocument:
+def open_template(
+    template: Path | None, packaged: str, required: Iterable[str] = ()
+) -> DocxDocument:
     """The template as a document with an empty body (styles, sections, headers kept).
 
     ``template`` None means the packaged one. A Word template (.dotx) is accepted too.
-    Raises :class:`ExportFailed` when the file is missing, unreadable, too large or not a
-    Word document. A chosen template that fails is an error, not a silent fallback: the office
-    picked it for its house style, so a document in another style must not go out unnoticed.
+    ``required`` names the styles the exporter writes with (see :func:`check_styles`).
+    Raises :class:`ExportFailed` when the file is missing, unreadable, too large, not a
+    Word document, or lacks one of the ``required`` styles. A chosen template that fails is an
+    error, not a silent fallback: the office picked it for its house style, so a document in
+    another style must not go out unnoticed.
     """
     path = Path(template) if template is not None else packaged_template(packaged)
     try:
@@ -86,8 +100,45 @@ def open_template(template: Path | None, packaged: str) -> DocxDocument:
             )
         ) from error
     doc = _load(data, path.name)
+    check_styles(doc, required, path.name)
     clear_body(doc)
     return doc
+
+
+def check_styles(doc: DocxDocument, names: Iterable[str], template_name: str) -> None:
+    """Raise :class:`ExportFailed` naming each style of ``names`` the template lacks.
+
+    The office restyles our "WB …" styles in Word; one it deleted is not put back with the
+    packaged look, since the document would then silently differ from the house style. Word's
+    built-in styles (:data:`WORD_BUILT_IN`) are exempt: Word itself supplies them when a file
+    does not define them, and so does :func:`prepare`.
+    """
+    missing = [name for name in names if name not in WORD_BUILT_IN and not _usable(doc, name)]
+    if not missing:
+        return
+    shown = ", ".join(f"«{name}»" for name in missing[:MAX_NAMED_STYLES])
+    if len(missing) > MAX_NAMED_STYLES:
+        shown += _(" and {count} more").format(count=len(missing) - MAX_NAMED_STYLES)
+    if len(missing) == 1:
+        message = _(
+            "The template {name} has no style {styles}; restore it in Word or choose another "
+            "template."
+        )
+    else:
+        message = _(
+            "The template {name} has no styles {styles}; restore them in Word or choose another "
+            "template."
+        )
+    raise ExportFailed(message.format(name=template_name, styles=shown))
+
+
+def _usable(doc: DocxDocument, name: str) -> bool:
+    """Whether the writer finds a paragraph style called exactly ``name`` (as python-docx
+    looks it up: a style renamed "wb lead" is not "WB Lead")."""
+    try:
+        return doc.styles[name].type == WD_STYLE_TYPE.PARAGRAPH
+    except KeyError:
+        return False
 
 
 def _load(data: bytes, name: str) -> DocxDocument:
@@ -212,14 +263,23 @@ def save_atomic(doc: DocxDocument, path: Path) -> Path:
     untouched and no temporary file behind. Raises :class:`ExportFailed`
     ("Could not write …: reason").
     """
-    path = Path(path)
     buffer = io.BytesIO()
     doc.save(buffer)
+    return write_atomic(buffer.getvalue(), path)
+
+
+def write_atomic(data: bytes, path: Path) -> Path:
+    """Write ``data`` to ``path`` as :func:`save_atomic` does (every exporter's last step).
+
+    Raises :class:`ExportFailed` ("Could not write …: reason"); a previous file at ``path``
+    is then untouched and no temporary file is left behind.
+    """
+    path = Path(path)
     tmp = path.parent / f".wb-{secrets.token_hex(6)}.tmp"
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
         with os.fdopen(fd, "wb") as handle:
-            handle.write(buffer.getvalue())
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
@@ -233,7 +293,8 @@ def save_atomic(doc: DocxDocument, path: Path) -> Path:
 
 
 def prepare(doc: DocxDocument, styles: tuple[str, ...]) -> None:
-    """Make sure the styles the exporter names exist and pages are numbered from page 2.
+    """Define the built-in styles of ``styles`` the template leaves to Word (the others were
+    checked by :func:`open_template`) and number pages from page 2.
 
     A template whose header or footer already shows a PAGE field keeps its own numbering.
     """

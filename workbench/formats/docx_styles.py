@@ -2,7 +2,8 @@
 
 The templates (``packaging/make_templates.py``) define these styles; the exporters only name
 them, so a press office restyles "WB Body" in Word and every later export follows. A template
-that lacks one of them (an office deleted it) gets the packaged definition at export time.
+that lacks one of the "WB" styles (an office deleted it) is refused with a message naming it;
+only Word's built-in styles are defined with the packaged look when a template lacks them.
 """
 
 from __future__ import annotations
@@ -52,6 +53,14 @@ REPORT_TITLE = "Heading 1"
 TOC_ENTRY = "toc 1"
 TOC_ENTRY_ID = "TOC1"
 PAGE_HEADER = "Header"
+#: The style ids Word gives its built-in styles (python-docx would derive "header", "toc1"...);
+#: parts a template already has, such as a header, refer to them by these ids.
+BUILT_IN_IDS = {
+    "Normal": "Normal",
+    PAGE_HEADER: "Header",
+    REPORT_TITLE: "Heading1",
+    TOC_ENTRY: TOC_ENTRY_ID,
+}
 
 CENTER, JUSTIFY, LEFT, RIGHT = (
     WD_ALIGN_PARAGRAPH.CENTER,
@@ -202,8 +211,8 @@ def define_style(doc: DocxDocument, name: str) -> ParagraphStyle:
     style = find_style(doc, name)
     if style is None:
         style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-        if name == TOC_ENTRY:
-            style.element.set(qn("w:styleId"), TOC_ENTRY_ID)
+        if name in BUILT_IN_IDS:
+            style.element.set(qn("w:styleId"), BUILT_IN_IDS[name])
     apply_spec(doc, style, spec)
     return style
 

@@ -60,11 +60,12 @@ def write_press_release(
     The place-and-date line shows the report's event date, else its published date, else
     ``issued`` (default today). ``number`` fills the number line (blank for the clerk when
     None). ``template`` replaces the packaged template. The file is replaced atomically.
-    Raises :class:`~workbench.core.errors.ExportFailed` for an unusable template or a file
-    that cannot be written.
+    Raises :class:`~workbench.core.errors.ExportFailed` for an unusable template (one that
+    lacks a style of :func:`release_styles` included) or a file that cannot be written.
     """
-    doc = open_template(template, "press_release.docx")
-    prepare(doc, st.PRESS_RELEASE_STYLES)
+    styles = release_styles(settings)
+    doc = open_template(template, "press_release.docx", styles)
+    prepare(doc, styles)
     writer = Writer(doc, settings.tone_style)
     day = report_day(report, issued or date.today())
     number_line = document_number(number, settings.abbreviation, settings.layout)
@@ -81,6 +82,16 @@ def write_press_release(
         subject=PRESS_RELEASE,
     )
     return save_atomic(doc, path)
+
+
+def release_styles(settings: ExportSettings) -> tuple[str, ...]:
+    """The styles a press release in ``settings.layout`` writes with, so its template must have.
+
+    A government body's template need not keep "WB Party", nor a Party body's the national
+    name and motto styles.
+    """
+    unused = {st.NATIONAL, st.MOTTO} if settings.is_party else {st.PARTY}
+    return tuple(name for name in st.PRESS_RELEASE_STYLES if name not in unused)
 
 
 def body_items(report: Report) -> list[tuple[str, str]]:
