@@ -12,7 +12,6 @@ import sqlite3
 import time
 from pathlib import Path
 
-import pytest
 from sqlite_utils import Database
 
 from tests.hostile import makers as mk
@@ -73,12 +72,6 @@ print(json.dumps(errors))
 """
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="storage/db.py _check_location: two processes creating the same new archive race on "
-    "target.touch(exist_ok=False); the loser gets 'Cannot create an archive ...: the folder is "
-    "read-only (File exists)' (measured: 5-15 % of simultaneous starts)",
-)
 def test_processes_creating_the_same_new_archive_at_once(tmp_path: Path) -> None:
     """Three processes meet at the same moment (a shared clock) to create each of 80 new
     archives; the first failure stops them all."""
@@ -107,13 +100,6 @@ print(json.dumps(errors))
 """
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="storage/db.py backup(): processes opening one archive in the same second all back "
-    "it up to the same '<archive>-YYYYmmdd-HHMMSS-daily.sqlite3'; each unlinks the others' "
-    "'.part', a later os.replace fails (suppressed): often no backup is kept that day and a "
-    "stray '.part' stays in .backups for good (measured: ~half of such opens with 3 processes)",
-)
 def test_processes_opening_one_archive_at_once_keep_one_whole_daily_backup(
     tmp_path: Path,
 ) -> None:

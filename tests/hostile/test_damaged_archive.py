@@ -60,17 +60,9 @@ def damaged(tmp_path: Path) -> Callable[..., Path]:
     return make
 
 
-_MULTILINE_COMPLAINT = pytest.mark.xfail(
-    strict=True,
-    reason="storage/backups.py integrity_problem returns SQLite's first complaint as is, and it "
-    "spans lines ('*** in database main ***\\nPage 43: btreeInitPage() returns error code "
-    "11'): the ArchiveDamaged message is two lines",
-)
-
-
 @pytest.mark.parametrize(
     "fraction",
-    [0.0, *(pytest.param(f, marks=_MULTILINE_COMPLAINT) for f in (0.3, 0.5, 0.8))],
+    [0.0, 0.3, 0.5, 0.8],
 )
 def test_a_damaged_archive_is_refused_on_open_in_one_line(
     damaged: Callable[..., Path], fraction: float

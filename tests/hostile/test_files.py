@@ -402,8 +402,6 @@ CASES: list[Case] = [
         "a zero-width space between a letter and its tone mark",
         _file("zwsp.txt", "Hội nghi\u200b\u0323 tổng kết công tác dân vận\n\n" + mk.PARAGRAPHS[0]),
         IMPORTED,
-        xfail="core/text.py normalize_whitespace drops U+200B after NFC: the headline keeps "
-        "'i' + U+0323 apart, Report.title is not NFC",
     ),
     Case(
         "NFD text from a Mac",

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import unicodedata
 
-import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -21,12 +20,6 @@ def test_normalize_whitespace_gives_one_trimmed_line(text: str) -> None:
     assert "\n" not in out and "  " not in out and out == out.strip()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="core/text.py normalize_whitespace applies NFC before dropping zero-width "
-    "characters: 'Hội\\u200b\\u0300' gives 'Hội' + U+0300, not NFC (a .txt headline "
-    "keeps it: Report.title is not NFC)",
-)
 @settings(max_examples=300, deadline=None)
 @given(texts)
 @example("Hội nghi\u200b\u0323 tổng kết")

@@ -70,7 +70,7 @@ def normalize_whitespace(s: str) -> str:
 
     The soft hyphen U+00AD is kept (see the module docstring).
     """
-    return _SPACES.sub(" ", _INVISIBLE.sub("", nfc(s))).strip()
+    return nfc(_SPACES.sub(" ", _INVISIBLE.sub("", s)).strip())
 
 
 def normalize_quotes(s: str) -> str:

@@ -48,6 +48,9 @@ def take_backup(archive: Path, reason: str, now: datetime | None = None) -> Path
     dest = backup(archive, folder / f"{archive.name}-{stamp}-{reason}{SUFFIX}")
     for old in list_backups(archive)[KEEP:]:
         old.unlink(missing_ok=True)
+    for stale in folder.glob("*.part"):  # left by a process killed while copying
+        if stale.stat().st_mtime < datetime.now().timestamp() - 3600:
+            stale.unlink(missing_ok=True)
     return dest
 
 
@@ -63,4 +66,6 @@ def integrity_problem(db: Database) -> str | None:
         row = db.execute("PRAGMA integrity_check(1)").fetchone()
     except sqlite3.DatabaseError as error:
         return str(error)
-    return None if row and row[0] == "ok" else (row[0] if row else "no answer")
+    if row and row[0] == "ok":
+        return None
+    return " ".join(str(row[0]).split()) if row else "no answer"  # one line

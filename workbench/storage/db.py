@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -77,12 +78,25 @@ def _open_memory() -> Database:
 
 
 def configure(db: Database) -> None:
-    """Set the per-connection pragmas: busy timeout, foreign keys, WAL (files only)."""
+    """Set the per-connection pragmas: busy timeout, foreign keys, WAL (files only).
+
+    Switching a new file to WAL needs a lock that SQLite's busy handler does not wait for, so
+    when several processes open a new archive at once the switch is retried for a while.
+    """
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     db.execute("PRAGMA foreign_keys = ON")
-    if not db.memory:
-        db.enable_wal()
-        db.execute("PRAGMA synchronous = NORMAL")
+    if db.memory:
+        return
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            db.enable_wal()
+            break
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
+    db.execute("PRAGMA synchronous = NORMAL")
 
 
 def upgrade(db: Database, label: str = "The archive") -> None:
@@ -134,6 +148,8 @@ def _check_location(target: Path, *, create: bool) -> None:
             raise ArchiveError(_("The folder {path} does not exist.").format(path=folder))
         try:
             target.touch(exist_ok=False)  # an empty file is a new archive to SQLite
+        except FileExistsError:
+            pass  # another process created it a moment ago: it is an archive now
         except OSError as error:
             raise ArchiveError(
                 _("Cannot create an archive in {path}: the folder is read-only ({error}).").format(
@@ -192,7 +208,7 @@ def backup(source: Path, dest: Path) -> Path:
         raise ArchiveError(_("There is no archive at {path}.").format(path=source))
     if dest.exists() and dest.resolve() == source.resolve():
         raise ArchiveError(_("The backup must go to another file than the archive itself."))
-    partial = dest.with_name(dest.name + ".part")
+    partial = dest.with_name(f"{dest.name}.{os.getpid()}.part")  # one per process
     partial.unlink(missing_ok=True)
     reader = sqlite3.connect(source.resolve().as_uri() + "?mode=ro", uri=True)
     writer = sqlite3.connect(str(partial))
