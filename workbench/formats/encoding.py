@@ -111,15 +111,10 @@ def decode(data: bytes, name: str = "") -> Decoded:
     for bom, codec, encoding in _BOMS:
         if data.startswith(bom):
             return _checked(_unicode(data[len(bom) :], codec, encoding, label), label)
-    for magic, kind in _MAGIC:
-        if data.startswith(magic):
-            raise ImportRefused(
-                _("{name} looks like {kind}, not text.").format(name=label, kind=_(kind))
-            )
+    refuse_binary(data, label, nul_is_text=True)  # signatures first: a zip is full of NULs
     if codec := _utf16_without_bom(data):
         return _checked(_unicode(data, codec, "utf-16", label), label)
-    if b"\x00" in data or _control_count(data) > 0.1 * len(data):
-        raise ImportRefused(_binary_message().format(name=label))
+    refuse_binary(data, label)
     try:
         text = _nfc(data.decode("utf-8"))
     except UnicodeDecodeError as error:
@@ -226,6 +221,21 @@ def _replaced(label: str, count: int, encoding: str) -> str:
         "{name} is not entirely valid {encoding}: bytes that could not be decoded show as � "
         "({count} in all)."
     ).format(name=label, encoding=encoding.upper(), count=count)
+
+
+def refuse_binary(data: bytes, name: str, *, nul_is_text: bool = False) -> None:
+    """Raise ImportRefused when ``data`` is not text at all: a known binary signature (PNG,
+    JPEG, GIF, PDF, ZIP, OLE), or, unless ``nul_is_text`` (UTF-16), a NUL byte or over 10 %
+    control bytes."""
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            raise ImportRefused(
+                _("{name} looks like {kind}, not text.").format(name=name, kind=_(kind))
+            )
+    if nul_is_text:
+        return
+    if b"\x00" in data or _control_count(data) > 0.1 * len(data):
+        raise ImportRefused(_binary_message().format(name=name))
 
 
 def _binary_message() -> str:

@@ -22,6 +22,7 @@ from lxml import etree
 from workbench.core.errors import ImportRefused
 from workbench.core.models import Imported, RawBlock
 from workbench.formats.breaks import normalise
+from workbench.formats.encoding import refuse_binary
 from workbench.formats.htmlblocks import Walk, flat_blocks, tree_blocks
 from workbench.formats.htmlclean import article, text_of
 from workbench.i18n import _
@@ -51,6 +52,7 @@ def read_html(data: bytes, name: str) -> Imported:
     """
     if not data.strip():
         raise ImportRefused(_("{name} is empty (0 bytes).").format(name=name))
+    refuse_binary(data, name, nul_is_text=data.startswith(_UNICODE_BOMS) or _looks_utf16(data))
     if len(data) > MAX_HTML_BYTES:
         raise ImportRefused(
             _("{name} is too large for a web page ({size} MB).").format(
@@ -75,6 +77,15 @@ def read_html(data: bytes, name: str) -> Imported:
     return Imported(
         format="html", original=data, encoding=encoding, blocks=blocks, warnings=warnings
     )
+
+
+_UNICODE_BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
+def _looks_utf16(data: bytes) -> bool:
+    """Markup saved as UTF-16 without a BOM: every other byte of its ASCII is NUL."""
+    head = data[:200]
+    return len(head) >= 2 and head.count(0) >= len(head) // 3
 
 
 def html_to_blocks(markup: str) -> list[RawBlock]:
