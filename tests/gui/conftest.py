@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
 from workbench.gui.mainwindow import MainWindow
@@ -26,7 +27,12 @@ def messages(monkeypatch) -> list[tuple[str, str]]:
 
 @pytest.fixture
 def open_window(qtbot, tmp_path, messages):
-    """``open_window()`` opens the main window on ``tmp_path/archive.sqlite3`` (again)."""
+    """``open_window()`` opens the main window on ``tmp_path/archive.sqlite3`` (again).
+
+    Each test starts from the default window layout: the one an earlier test's window saved
+    when it closed (docks moved, hidden or raised) is forgotten first.
+    """
+    QSettings().remove("window")
 
     def make(archive: Path | None = None) -> MainWindow:
         window = MainWindow(archive or tmp_path / "archive.sqlite3", runner_factory=SyncRunner)
@@ -35,3 +41,11 @@ def open_window(qtbot, tmp_path, messages):
         return window
 
     return make
+
+
+@pytest.fixture
+def corpus_window(open_window):
+    """The window on an archive holding every report of the corpus (15, 000 is id 1)."""
+    window = open_window()
+    window.imports.import_paths(sorted(RAW.glob("*.txt")))
+    return window

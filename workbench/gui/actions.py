@@ -26,6 +26,11 @@ class ActionId(StrEnum):
     TAG_TASK = "tag_task"
     TAG_ALL = "tag_all"
     SHOW_ORIGINAL = "show_original"
+    SEARCH_ARCHIVE = "search_archive"
+    PEOPLE_DIRECTORY = "people_directory"
+    EXPORT_PRESS_RELEASE = "export_press_release"
+    COMPOSE_BULLETIN = "compose_bulletin"
+    PREFERENCES = "preferences"
     ABOUT = "about"
 
 
@@ -43,14 +48,16 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.IMPORT_FOLDER: ActionSpec(
         N_("Import a &folder…"), "Ctrl+Shift+I", N_("Import every report in a folder")
     ),
-    ActionId.OPEN_SAMPLE: ActionSpec(N_("Open the &sample report")),
+    ActionId.OPEN_SAMPLE: ActionSpec(
+        N_("Open the &sample report"), None, N_("Import the sample report to see how it is read")
+    ),
     ActionId.PASTE_REPORT: ActionSpec(
         N_("&Paste as new report"), "Ctrl+Shift+V", N_("Make a new report from the clipboard")
     ),
     ActionId.OPEN_ARCHIVE: ActionSpec(
         N_("&Open archive…"), QKeySequence.StandardKey.Open, N_("Open another archive file")
     ),
-    ActionId.QUIT: ActionSpec(N_("&Quit"), "Ctrl+Q"),
+    ActionId.QUIT: ActionSpec(N_("&Quit"), "Ctrl+Q", N_("Close the window; everything is saved")),
     ActionId.FIND: ActionSpec(
         N_("&Find in report…"), QKeySequence.StandardKey.Find, N_("Find text in this report")
     ),
@@ -68,7 +75,32 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.SHOW_ORIGINAL: ActionSpec(
         N_("Show &original"), "Ctrl+U", N_("The report as it was imported")
     ),
-    ActionId.ABOUT: ActionSpec(N_("&About Press Workbench")),
+    ActionId.SEARCH_ARCHIVE: ActionSpec(
+        N_("&Search the archive…"),
+        "Ctrl+Shift+F",
+        N_("Find reports in the whole archive, with or without diacritics"),
+    ),
+    ActionId.PEOPLE_DIRECTORY: ActionSpec(
+        N_("&People directory"),
+        "Ctrl+Shift+D",
+        N_("Everyone in the archive: their reports and titles; merge, split, rename"),
+    ),
+    ActionId.EXPORT_PRESS_RELEASE: ActionSpec(
+        N_("&Export press release…"),
+        "Ctrl+E",
+        N_("Write the open report as a press release (.docx)"),
+    ),
+    ActionId.COMPOSE_BULLETIN: ActionSpec(
+        N_("Compose a &bulletin…"),
+        "Ctrl+Shift+B",
+        N_("Put reports chosen in the archive browser together as one bulletin (.docx)"),
+    ),
+    ActionId.PREFERENCES: ActionSpec(
+        N_("Pre&ferences…"),
+        "Ctrl+,",
+        N_("Organisation settings, templates, layout, tone marks, language"),
+    ),
+    ActionId.ABOUT: ActionSpec(N_("&About Press Workbench"), None, N_("The version and licence")),
 }
 
 

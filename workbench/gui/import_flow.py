@@ -35,6 +35,7 @@ class ImportFlow(QObject):
 
     report_stored = Signal(int)
     finished = Signal(object)  # ImportSummary
+    changes_applied = Signal(object)  # Changes: what a batch or a paste stored
 
     def __init__(self, parent: QWidget, runner: Runner) -> None:
         super().__init__(parent)
@@ -88,12 +89,19 @@ class ImportFlow(QObject):
         mime = QApplication.clipboard().mimeData()
         html = mime.html() if mime is not None and mime.hasHtml() else None
         text = mime.text() if mime is not None and mime.hasText() else None
-        Op(self._runner, lambda db: store_pasted(db, text, html)).success(
-            lambda result: self.report_stored.emit(result.report_id)
-        ).failure(self._error).run()
+        Op(self._runner, lambda db: store_pasted(db, text, html)).success(self._on_pasted).failure(
+            self._error
+        ).run()
+
+    def _on_pasted(self, result) -> None:
+        if result.changes:
+            self.changes_applied.emit(result.changes)
+        self.report_stored.emit(result.report_id)
 
     def _report(self, summary: ImportSummary) -> None:
         self.finished.emit(summary)
+        if summary.changes:
+            self.changes_applied.emit(summary.changes)
         stored = summary.imported or summary.duplicates
         if len(summary.imported) + len(summary.duplicates) == 1 and not summary.failed:
             self.report_stored.emit(stored[0][1])

@@ -11,24 +11,22 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
-from PySide6.QtWidgets import (
-    QApplication,
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QStackedWidget,
-    QWidget,
-)
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from workbench import __version__
 from workbench.gui.actions import ActionId, create_actions
+from workbench.gui.archive_switch import choose_archive, keep_alive, release, remember_archive
 from workbench.gui.import_flow import ImportFlow
+from workbench.gui.menus import build_menus
 from workbench.gui.ops import DbRunner, Op, Runner
+from workbench.gui.panels.browser import BrowserPanel
+from workbench.gui.panels.people import PeoplePanel
 from workbench.gui.panels.reports import ReportsPanel
 from workbench.gui.panels.review_panel import ReviewPanel
 from workbench.gui.report_editor import ReportEditor, show_original_dialog
 from workbench.gui.session import ReportSession
 from workbench.gui.welcome import WelcomePage
+from workbench.gui.window_dialogs import WindowDialogs
 from workbench.i18n import _
 from workbench.services.archive import list_reports, open_archive
 from workbench.services.changes import Changes
@@ -52,6 +50,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(WINDOW_TITLE)
         self.setAcceptDrops(True)
         self._archive = archive
+        self._runner_factory = runner_factory
         self.runner = runner_factory(lambda: open_archive(archive))
         self.undo_stack = QUndoStack(self)
         self.actions_by_id = create_actions(self)
@@ -59,7 +58,8 @@ class MainWindow(QMainWindow):
         self._build_docks()
         self.session = ReportSession(self.runner, self.undo_stack, self.editor, self.panels, self)
         self.imports = ImportFlow(self, self.runner)
-        self._build_menus()
+        self.dialogs = WindowDialogs(self)
+        build_menus(self)
         self._archive_label = QLabel(self)
         self._archive_label.setObjectName("archive_label")
         self.statusBar().addPermanentWidget(self._archive_label)
@@ -68,6 +68,8 @@ class MainWindow(QMainWindow):
         self.resize(1280, 820)
         self._restore_layout()
         self.refresh_reports()
+        self.browser.search_now()
+        self.browser.saved.reload()
 
     @property
     def archive(self) -> Path:
@@ -97,50 +99,17 @@ class MainWindow(QMainWindow):
         self.panels["task"].raise_()
         self.reports_panel = ReportsPanel(self)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.reports_panel)
+        self.browser = BrowserPanel(self.runner, self)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.browser)
+        self.people_panel = PeoplePanel(self.runner, self.undo_stack, self)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.people_panel)
+        self.tabifyDockWidget(self.reports_panel, self.browser)
+        self.tabifyDockWidget(self.browser, self.people_panel)
+        self.browser.raise_()
 
-    def _build_menus(self) -> None:
-        act = self.actions_by_id
-        menu_bar = self.menuBar()
-        file_menu = menu_bar.addMenu(_("&File"))
-        file_menu.setObjectName("menu_file")
-        file_menu.addActions(
-            [
-                act[ActionId.PASTE_REPORT],
-                act[ActionId.IMPORT],
-                act[ActionId.IMPORT_FOLDER],
-                act[ActionId.OPEN_SAMPLE],
-            ]
-        )
-        file_menu.addSeparator()
-        file_menu.addAction(act[ActionId.OPEN_ARCHIVE])
-        file_menu.addSeparator()
-        file_menu.addAction(act[ActionId.QUIT])
-        edit_menu = menu_bar.addMenu(_("&Edit"))
-        edit_menu.setObjectName("menu_edit")
-        undo = self.undo_stack.createUndoAction(self, _("&Undo"))
-        undo.setShortcut("Ctrl+Z")
-        redo = self.undo_stack.createRedoAction(self, _("&Redo"))
-        redo.setShortcuts(["Ctrl+Shift+Z", "Ctrl+Y"])
-        edit_menu.addActions([undo, redo])
-        edit_menu.addSeparator()
-        edit_menu.addActions(
-            [
-                act[ActionId.FIND],
-                act[ActionId.TAG_SPEAKER],
-                act[ActionId.TAG_TASK],
-                act[ActionId.TAG_ALL],
-            ]
-        )
-        self.view_menu = menu_bar.addMenu(_("&View"))
-        self.view_menu.setObjectName("menu_view")
-        for dock in (self.reports_panel, *self.panels.values()):
-            self.view_menu.addAction(dock.toggleViewAction())
-        self.view_menu.addAction(act[ActionId.SHOW_ORIGINAL])
-        help_menu = menu_bar.addMenu(_("&Help"))
-        help_menu.setObjectName("menu_help")
-        help_menu.addAction(act[ActionId.ABOUT])
-        about_qt = help_menu.addAction(_("About &Qt"))  # the LGPL notice of the Qt libraries
-        about_qt.triggered.connect(QApplication.aboutQt)
+    def docks(self) -> list[QDockWidget]:
+        """Every dock, in the order the View menu lists them (objectNames are stable)."""
+        return [self.browser, self.reports_panel, self.people_panel, *self.panels.values()]
 
     def _connect(self) -> None:
         act = self.actions_by_id
@@ -156,6 +125,12 @@ class MainWindow(QMainWindow):
             ActionId.TAG_SPEAKER: lambda: self._tag("person"),
             ActionId.TAG_TASK: lambda: self._tag("task"),
             ActionId.TAG_ALL: self.session.tag_all_occurrences,
+            ActionId.SEARCH_ARCHIVE: self.browser.focus_search,
+            ActionId.PEOPLE_DIRECTORY: self.show_people,
+            ActionId.EXPORT_PRESS_RELEASE: self.dialogs.export_press_release,
+            ActionId.COMPOSE_BULLETIN: self.dialogs.compose_bulletin,
+            ActionId.PREFERENCES: self.dialogs.show_preferences,
+            ActionId.OPEN_ARCHIVE: self.open_archive,
         }
         for action_id, slot in triggers.items():
             act[action_id].triggered.connect(slot)
@@ -163,19 +138,57 @@ class MainWindow(QMainWindow):
         self.welcome.import_requested.connect(self.imports.choose_files)
         self.welcome.sample_requested.connect(self.imports.import_sample)
         self.imports.report_stored.connect(self.open_report)
-        self.imports.finished.connect(lambda _summary: self.refresh_reports())
+        self.imports.changes_applied.connect(self.changes_applied.emit)
         self.reports_panel.report_activated.connect(self.open_report)
+        for dock in (self.browser, self.people_panel):
+            dock.report_activated.connect(self.open_report)
+            dock.changes_applied.connect(self.changes_applied.emit)
+            dock.failed.connect(self._show_error)
         self.session.report_loaded.connect(self._on_session_report_loaded)
         self.session.failed.connect(self._show_error)
         self.session.changes_applied.connect(self.changes_applied.emit)
         self.editor.original_requested.connect(self.show_original)
         self.changes_applied.connect(self._on_changes_applied)
-        self.undo_stack.cleanChanged.connect(lambda clean: self.setWindowModified(not clean))
+        self.undo_stack.cleanChanged.connect(self._on_undo_clean_changed)
 
     # -- actions ---------------------------------------------------------------------------
     def open_report(self, report_id: int) -> None:
         """Show report ``report_id`` in the editor and its panels."""
         self.session.open(report_id)
+
+    def show_people(self) -> None:
+        """Show the people directory and put the cursor in its search box."""
+        self.people_panel.show()
+        self.people_panel.raise_()
+        self.people_panel.filter_box.setFocus()
+
+    def open_archive(self) -> None:
+        """Ask for another archive and switch to it."""
+        if (path := choose_archive(self, self._archive)) is not None:
+            self.switch_archive(path)
+
+    def switch_archive(self, path: Path) -> None:
+        """Work on the archive at ``path``: a new window on it replaces this one.
+
+        The file is opened first on the database thread (created if new, upgraded if old); one
+        that is not an archive is refused with a message and this window stays. This window's
+        queued jobs finish and its connection closes; the new window has its own database
+        thread and undo history. Nothing happens for the archive already open.
+        """
+        path = Path(path)
+        if path.resolve() == Path(self._archive).resolve():
+            return
+        Op(self.runner, lambda _db: open_archive(path).close()).success(
+            lambda _none: self._replace_with(path)
+        ).failure(self._show_error).run()
+
+    def _replace_with(self, path: Path) -> MainWindow:
+        window = MainWindow(path, runner_factory=self._runner_factory)
+        keep_alive(window)
+        window.show()
+        remember_archive(path)
+        self.close()
+        return window
 
     def refresh_reports(self) -> None:
         current = self.session.report_id
@@ -203,9 +216,16 @@ class MainWindow(QMainWindow):
         self.centre.setCurrentWidget(self.editor)
         self.setWindowTitle(f"{view.report.title or _('(no headline)')}[*] — {WINDOW_TITLE}")
 
+    def _on_undo_clean_changed(self, clean: bool) -> None:
+        self.setWindowModified(not clean)
+
     def _on_changes_applied(self, changes: Changes) -> None:
         if changes.reports:
             self.refresh_reports()
+        if changes.reports or changes.people or changes.tags:
+            self.browser.refresh()
+        if changes.people:
+            self.people_panel.refresh()
 
     def _show_error(self, message: str | BaseException) -> None:
         QMessageBox.warning(self, WINDOW_TITLE, str(message))
@@ -236,6 +256,7 @@ class MainWindow(QMainWindow):
         settings.setValue("window/state", self.saveState())
         self.runner.stop()
         super().closeEvent(event)
+        release(self)
 
 
 def about_text() -> str:

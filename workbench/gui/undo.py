@@ -45,3 +45,28 @@ class EditCommand(QUndoCommand):
         Op(self._runner, lambda db: revert(db, edit)).success(self._on_done).failure(
             self._on_error
         ).run()
+
+
+class ServiceCommand(QUndoCommand):
+    """An undoable change made of two service calls, for an edit with no ``core.edits`` class
+    (splitting a person): ``do(db)`` and ``undo(db)`` each return the ``Changes``."""
+
+    def __init__(
+        self,
+        label: str,
+        runner: Runner,
+        do: Callable[[Any], Any],
+        undo: Callable[[Any], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None],
+    ) -> None:
+        super().__init__(label)
+        self._runner = runner
+        self._do, self._undo = do, undo
+        self._on_done, self._on_error = on_done, on_error
+
+    def redo(self) -> None:
+        Op(self._runner, self._do).success(self._on_done).failure(self._on_error).run()
+
+    def undo(self) -> None:
+        Op(self._runner, self._undo).success(self._on_done).failure(self._on_error).run()

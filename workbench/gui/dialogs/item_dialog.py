@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from workbench.core.models import ROLES, DocumentRef, KeyTask, Person
 from workbench.core.review import Item
+from workbench.gui.dialogs.buttons import button_box
 from workbench.gui.models.review_table import ROLE_LABELS
 from workbench.i18n import _
 
@@ -47,7 +48,7 @@ class ItemDialog(QDialog):
             self._line(form, "number", _("Number"), item.number)
             self._line(form, "date", _("Date"), item.date or "")
             self._line(form, "issuer", _("Issuer"), item.issuer or "")
-        buttons = QDialogButtonBox(
+        buttons = button_box(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         buttons.accepted.connect(self.accept)

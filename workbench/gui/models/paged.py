@@ -1,0 +1,198 @@
+"""A table whose rows come from the archive a page at a time, as the view scrolls.
+
+The model keeps the rows loaded so far and the number of rows the query has; the view asks for
+more with ``canFetchMore``/``fetchMore`` when it scrolls near the end (as ``QSqlQueryModel``
+does), and each page is fetched by an ``Op`` on the database thread. A new query bumps a
+generation counter shared with the jobs: a queued job of an older query does no work, and a
+page of an older query that arrives late is dropped. Anki's browser table keeps ids and a row
+cache the same way (``qt/aqt/browser/table/model.py``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+
+from workbench.gui.ops import Op, Runner
+from workbench.i18n import _
+
+Index = QModelIndex | QPersistentModelIndex
+#: ``fetch(db, query, offset, limit) -> (rows, total)``; runs on the database thread.
+Fetch = Callable[[Any, Any, int, int], tuple[list[Any], int]]
+RowRole = Qt.ItemDataRole.UserRole + 1  # the row object
+KeyRole = Qt.ItemDataRole.UserRole + 2  # its key (a report or person id)
+
+
+class _Generation:
+    """The number of the current query; read by jobs on the database thread."""
+
+    def __init__(self) -> None:
+        self.value = 0
+
+
+class PagedModel(QAbstractTableModel):
+    """Rows of a query, fetched a page at a time; subclasses say how rows show (``cell``)."""
+
+    loaded = Signal()  # a query's first page (or a refresh) arrived: the rows are new
+    failed = Signal(object)  # BaseException of the current query
+
+    columns: Sequence[str] = ()  # N_-marked titles
+
+    def __init__(self, runner: Runner, fetch: Fetch, *, page_size: int = 100, parent=None) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._fetch = fetch
+        self._page_size = page_size
+        self._generation = _Generation()
+        self._query: Any = None
+        self._rows: list[Any] = []
+        self._total = 0
+        self._pending = False
+
+    # -- what subclasses provide --------------------------------------------------------------
+    def key(self, row: Any) -> Hashable:
+        """What identifies a row across reloads (an id)."""
+        return getattr(row, "id", id(row))
+
+    def cell(self, row: Any, column: int, role: int) -> Any:
+        """The data of ``row`` in ``column`` for ``role`` (None for nothing)."""
+        return None
+
+    # -- queries --------------------------------------------------------------------------------
+    @property
+    def query(self) -> Any:
+        return self._query
+
+    @property
+    def total(self) -> int:
+        """How many rows the query has (loaded or not)."""
+        return self._total
+
+    @property
+    def busy(self) -> bool:
+        """A page is on its way."""
+        return self._pending
+
+    def set_query(self, query: Any) -> None:
+        """Show the rows of ``query`` (a value ``fetch`` understands) from its first page.
+
+        The current rows stay until the new ones arrive; any page still coming for an older
+        query is dropped.
+        """
+        self._query = query
+        self._generation.value += 1
+        self._request(0, self._page_size, "reset")
+
+    def refresh(self) -> None:
+        """Fetch the rows shown again (the archive changed); rows still there keep selection."""
+        if self._query is not None:
+            self._generation.value += 1
+            self._request(0, max(len(self._rows), self._page_size), "refresh")
+
+    def row(self, row: int) -> Any:
+        return self._rows[row]
+
+    def rows(self) -> list[Any]:
+        return list(self._rows)
+
+    def row_of(self, key: Hashable) -> int:
+        """The row whose key is ``key``, or -1."""
+        return next((r for r, item in enumerate(self._rows) if self.key(item) == key), -1)
+
+    # -- fetching -------------------------------------------------------------------------------
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008 - Qt signature
+        return not parent.isValid() and not self._pending and len(self._rows) < self._total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        """Ask for the next page; it is requested when control returns to the event loop, so
+        rows never arrive inside the signal of another change (a view may ask mid-reset)."""
+        if not self.canFetchMore(parent):
+            return
+        self._pending = True
+        generation = self._generation.value
+        QTimer.singleShot(0, self, lambda: self._fetch_next(generation))
+
+    def _fetch_next(self, generation: int) -> None:
+        if generation == self._generation.value:
+            self._request(len(self._rows), self._page_size, "append")
+
+    def _request(self, offset: int, limit: int, mode: str) -> None:
+        shared, generation = self._generation, self._generation.value
+        fetch, query = self._fetch, self._query
+
+        def job(db):
+            if shared.value != generation:  # a newer query was asked for: skip this one
+                return None
+            return fetch(db, query, offset, limit)
+
+        self._pending = True
+        Op(self._runner, job).success(
+            lambda page: self._on_page(generation, offset, mode, page)
+        ).failure(lambda error: self._on_failure(generation, error)).run()
+
+    def _on_page(self, generation: int, offset: int, mode: str, page) -> None:
+        if page is None or generation != self._generation.value:
+            return  # a stale page: a newer query owns the model
+        self._pending = False
+        rows, total = page
+        if mode == "append":
+            if offset != len(self._rows):
+                return
+            if rows:
+                self.beginInsertRows(QModelIndex(), offset, offset + len(rows) - 1)
+                self._rows.extend(rows)
+                self.endInsertRows()
+            self._total = total if rows else len(self._rows)
+            return
+        if mode == "refresh" and [self.key(r) for r in rows] == [self.key(r) for r in self._rows]:
+            self._rows, self._total = list(rows), total
+            if rows:
+                last = self.index(len(rows) - 1, self.columnCount() - 1)
+                self.dataChanged.emit(self.index(0, 0), last)
+        else:
+            self.beginResetModel()
+            self._rows, self._total = list(rows), total
+            self.endResetModel()
+        self.loaded.emit()
+
+    def _on_failure(self, generation: int, error: BaseException) -> None:
+        if generation == self._generation.value:
+            self._pending = False
+            self.failed.emit(error)
+
+    # -- Qt model -------------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ):
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.columns)
+        ):
+            return _(self.columns[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if role == RowRole:
+            return row
+        if role == KeyRole:
+            return self.key(row)
+        return self.cell(row, index.column(), role)
