@@ -44,6 +44,8 @@ MAX_DOCUMENT_XML = 64 * 1024 * 1024
 MAX_PARAGRAPHS = 100_000
 #: Most characters of text kept before the file is refused.
 MAX_TEXT_CHARS = 5_000_000
+#: Most runs (pieces of differently formatted text) in one paragraph; Word writes dozens.
+MAX_RUNS_PER_PARAGRAPH = 20_000
 
 _MAIN_PART = "word/document.xml"
 _REL_OFFICE_DOCUMENT = "/officeDocument"
@@ -106,10 +108,12 @@ def _main_part(package: SafeZip) -> str:
 def _read_blocks(package: SafeZip, part: str, reader: _ParagraphReader) -> Iterator[RawBlock]:
     """Stream the body's paragraphs, dropping each one from the tree once read."""
     name = package.name
-    count = chars = 0
+    count = chars = runs = 0
     saw_document = False
     with package.open(part, MAX_DOCUMENT_XML) as stream:
-        events = hardened_iterparse(stream, events=("start", "end"), tag=(W + "document", W + "p"))
+        events = hardened_iterparse(
+            stream, events=("start", "end"), tag=(W + "document", W + "p", W + "r")
+        )
         try:
             for event, element in events:
                 if event == "start":
@@ -117,6 +121,17 @@ def _read_blocks(package: SafeZip, part: str, reader: _ParagraphReader) -> Itera
                         saw_document = True
                         _refuse_doctype(element, name, part)
                     continue
+                if element.tag == W + "r":
+                    runs += 1  # a paragraph's tree is built whole: bound it while it grows
+                    if runs > MAX_RUNS_PER_PARAGRAPH:
+                        raise ImportRefused(
+                            _(
+                                "{name} has a paragraph of more than {limit} pieces of "
+                                "formatting; it was refused."
+                            ).format(name=name, limit=f"{MAX_RUNS_PER_PARAGRAPH:,}")
+                        )
+                    continue
+                runs = 0
                 count += 1
                 if count > MAX_PARAGRAPHS:
                     raise ImportRefused(

@@ -25,6 +25,7 @@ from workbench.formats.breaks import normalise
 from workbench.formats.encoding import refuse_binary
 from workbench.formats.htmlblocks import Walk, flat_blocks, tree_blocks
 from workbench.formats.htmlclean import article, text_of
+from workbench.formats.text import refuse_long_text
 from workbench.i18n import _
 
 #: Largest page read (the registry refuses larger files first).
@@ -64,6 +65,7 @@ def read_html(data: bytes, name: str) -> Imported:
     blocks = walk.blocks
     if not blocks:
         raise ImportRefused(_("{name} contains no readable text.").format(name=name))
+    refuse_long_text("\n".join(block.text for block in blocks), name)
     warnings = []
     if flat:
         warnings.append(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from workbench.core.errors import ImportRefused
 from workbench.core.markup import (
     FrontMatter,
     front_matter_title,
@@ -18,10 +19,23 @@ from workbench.core.markup import (
 )
 from workbench.core.models import Imported, RawBlock
 from workbench.formats.encoding import decode
+from workbench.i18n import _
 
 _HTML_TAG = re.compile(r"<(?:p|div|br|table|li|h[1-6]|figure|article|span)\b[^>]*>", re.I)
 _HTML_START = re.compile(r"\s*<(?:!doctype\s+html|html\b)", re.I)
 MIN_HTML_TAGS = 3
+#: Most characters a text or web page may hold: a long report has 50,000.
+MAX_TEXT_CHARS = 5_000_000
+
+
+def refuse_long_text(text: str, name: str) -> None:
+    """Refuse a text longer than any report (the .docx and .pdf readers have the same cap)."""
+    if len(text) > MAX_TEXT_CHARS:
+        raise ImportRefused(
+            _("{name} holds more than {limit} characters of text; it was refused.").format(
+                name=name, limit=f"{MAX_TEXT_CHARS:,}"
+            )
+        )
 
 
 def looks_like_html(text: str) -> bool:
@@ -36,6 +50,7 @@ def read_text(data: bytes, name: str) -> Imported:
     Raises ImportRefused (from the decoder) for empty, binary or undecodable files.
     """
     decoded = decode(data, name)
+    refuse_long_text(decoded.text, name)
     lines = decoded.text.splitlines()
     warnings = list(decoded.warnings)
     front = split_front_matter(lines)
