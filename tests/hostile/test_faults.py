@@ -430,11 +430,6 @@ def test_disk_full_during_an_import_leaves_a_consistent_archive(full_disk_import
     assert consistent_archive(archive, codes) == set(codes)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="store_report lets sqlite3.OperationalError ('disk I/O error' / 'database or disk is "
-    "full') escape import_files: not an ArchiveError, so the CLI says 'Unexpected error'",
-)
 def test_disk_full_during_an_import_is_reported_in_one_line(full_disk_import) -> None:
     result, _archive, _codes = full_disk_import
     if result["outcome"] == "raised":

@@ -110,13 +110,31 @@ def store_report(db: Database, report: Report) -> StoreResult:
     duplicate and is not stored again. Near-duplicates are stored and flagged.
     """
     prints = repository.fingerprint(report)  # outside the transaction: no lock held meanwhile
-    with transaction(db):
-        existing = repository.find_duplicate(db, prints)
-        if existing is not None:
-            return StoreResult(existing, duplicate=True)
-        near = repository.near_duplicates(db, report, prints)
-        report_id = repository.insert(db, report, now(), prints)
+    try:
+        with transaction(db):
+            existing = repository.find_duplicate(db, prints)
+            if existing is not None:
+                return StoreResult(existing, duplicate=True)
+            near = repository.near_duplicates(db, report, prints)
+            report_id = repository.insert(db, report, now(), prints)
+    except sqlite3.OperationalError as error:
+        raise write_error(error) from error
     return StoreResult(report_id, near_duplicates=near, changes=REPORT_CONTENT)
+
+
+def write_error(error: sqlite3.OperationalError) -> ArchiveError:
+    """A failed write as the editor should read it (the transaction was rolled back)."""
+    reason = str(error).lower()
+    if "full" in reason or "i/o" in reason:
+        return ArchiveError(
+            _(
+                "The archive could not be written: the disk is full or failing ({error}). "
+                "Nothing was half-stored; free some space and try again."
+            ).format(error=error)
+        )
+    if "readonly" in reason or "read-only" in reason:
+        return ArchiveError(_("The archive is read-only; nothing was stored."))
+    return ArchiveError(_("The archive could not be written: {error}.").format(error=error))
 
 
 def get_report(db: Database, report_id: int) -> StoredReport:
