@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import docx
@@ -231,3 +232,23 @@ def test_settings_refuses_what_it_cannot_take(tmp_path, capsys, args, code, word
     assert err.count("\n") == 1 and words.lower() in err.lower()
     _code, out, _err = wb(archive, capsys, "settings", "--json")
     assert json.loads(out)["layout"] == "government" and json.loads(out)["print_run"] == "0"
+
+
+@pytest.mark.parametrize("file_format", ["md", "html"])
+def test_export_for_the_website(archive, tmp_path, monkeypatch, capsys, file_format):
+    monkeypatch.chdir(tmp_path)
+    code, _out, err = wb(archive, capsys, "export", "1", "--format", file_format)
+    assert code == 0 and err == ""
+    made = tmp_path / f"{safe_filename(HEADLINE_000)}.{file_format}"
+    content = made.read_text(encoding="utf-8")
+    assert "Nguyễn Văn Thể" in content and "Một là" in content
+    assert "<script" not in content
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
+def test_export_as_pdf_through_libreoffice(archive, tmp_path, capsys):
+    out = tmp_path / "thong-cao.pdf"
+    code, _out, err = wb(archive, capsys, "export", "1", "--format", "pdf", "--out", str(out))
+    assert code == 0 and err == ""
+    assert out.read_bytes()[:5] == b"%PDF-"

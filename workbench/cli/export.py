@@ -12,6 +12,7 @@ from workbench.i18n import _
 from workbench.services.archive import get_report
 from workbench.services.exporting import (
     CHOICES,
+    EXPORT_FORMATS,
     SETTING_KEYS,
     default_export_name,
     export_bulletin,
@@ -49,6 +50,14 @@ LIST_SETTINGS = ("contact_lines",)
 )
 @click.option("--template", type=TEMPLATE, help=_("A .docx or .dotx to take the styles from."))
 @click.option("--number", metavar="N", help=_("The document number (default: left blank)."))
+@click.option(
+    "--format",
+    "file_format",
+    type=click.Choice(EXPORT_FORMATS),
+    default="docx",
+    show_default=True,
+    help=_("docx: the official document; md or html: for the website; pdf: through LibreOffice."),
+)
 @click.option("--force", is_flag=True, help=_("Replace the file if it exists."))
 def export(
     report_id: int,
@@ -56,16 +65,23 @@ def export(
     layout: str | None,
     template: Path | None,
     number: str | None,
+    file_format: str,
     force: bool,
 ) -> None:
-    """Export one report as a press release .docx."""
+    """Export one report as a press release .docx (or .md, .html, .pdf)."""
     db = archive_db()
     if output is None or output.is_dir():
         name = default_export_name(get_report(db, report_id).report)
-        output = (output or Path.cwd()) / name
+        output = (output or Path.cwd()) / Path(name).with_suffix(f".{file_format}").name
     refuse_overwrite(output, force)
     result = export_press_release(
-        db, report_id, output, template=template, number=number, layout=layout
+        db,
+        report_id,
+        output,
+        template=template,
+        number=number,
+        layout=layout,
+        format=file_format,
     )
     click.echo(
         _("Wrote the press release of report #{id} to {path}.").format(

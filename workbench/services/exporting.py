@@ -21,6 +21,9 @@ from workbench.core.layout import LAYOUTS, PAGE_SIZES, TONE_STYLES, ExportSettin
 from workbench.core.models import Report
 from workbench.formats.bulletin import write_bulletin
 from workbench.formats.export_docx import write_press_release
+from workbench.formats.export_html import write_html
+from workbench.formats.export_markdown import write_markdown
+from workbench.formats.export_pdf import pdf_available, write_pdf
 from workbench.i18n import _
 from workbench.services.archive import get_report
 from workbench.services.changes import Changes
@@ -41,6 +44,9 @@ CHOICES: dict[str, tuple[str, ...]] = {
 }
 #: The archive setting older archives used for the issuing body.
 LEGACY_ORGANISATION = "organisation"
+
+
+EXPORT_FORMATS = ("docx", "md", "html", "pdf")
 
 
 class SettingRefused(WorkbenchError, ValueError):
@@ -141,8 +147,12 @@ def export_press_release(
     number: str | None = None,
     layout: str | None = None,
     issued: date | None = None,
+    format: str = "docx",
 ) -> ExportResult:
-    """Write report ``report_id`` as a press release .docx at ``path`` and record the export.
+    """Write report ``report_id`` as a press release at ``path`` and record the export.
+
+    ``format``: "docx" (the official document), "md" or "html" (for the website), or "pdf"
+    (the .docx converted by LibreOffice; see ``export_formats``).
 
     The release carries the accepted analysis (see ``accepted_report``) and the archive's
     organisation settings; ``layout`` ("government" or "party") overrides the archive's for
@@ -161,11 +171,31 @@ def export_press_release(
             )
         settings = replace(settings, layout=layout)
     report = accepted_report(db, report_id)
-    written = write_press_release(
-        report, settings, Path(path), template=template, number=number, issued=issued
-    )
-    changes = record_export(db, PRESS_RELEASE_KIND, str(written.resolve()), [report_id])
+    target = Path(path)
+    if format == "md":
+        written = write_markdown(report, settings, target, issued=issued)
+    elif format == "html":
+        written = write_html(report, settings, target, issued=issued)
+    elif format == "pdf":
+        written = write_pdf(
+            report, settings, target, template=template, number=number, issued=issued
+        )
+    elif format == "docx":
+        written = write_press_release(
+            report, settings, target, template=template, number=number, issued=issued
+        )
+    else:
+        raise SettingRefused(
+            _("The format must be one of: {choices}.").format(choices=", ".join(EXPORT_FORMATS))
+        )
+    kind = PRESS_RELEASE_KIND if format == "docx" else f"{PRESS_RELEASE_KIND}-{format}"
+    changes = record_export(db, kind, str(written.resolve()), [report_id])
     return ExportResult(written, changes)
+
+
+def export_formats() -> tuple[str, ...]:
+    """The formats a report can be exported to here: PDF only where LibreOffice is found."""
+    return EXPORT_FORMATS if pdf_available() else tuple(f for f in EXPORT_FORMATS if f != "pdf")
 
 
 def export_bulletin(
