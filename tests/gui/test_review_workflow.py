@@ -153,3 +153,34 @@ class _accepting:
 
     def edited_item(self):
         return self._item
+
+
+def test_typed_text_is_saved_undone_and_kept_across_reopening(open_window, qtbot):
+    window = open_window()
+    paste_000(window)
+    body = window.editor.body
+    cursor = QTextCursor(body.document())
+    cursor.setPosition(body.to_position(0))
+    cursor.insertText("BẢN SỬA. ")
+    window.session.save_text()  # what the pause in typing does after 1.2 s
+    assert window.session.view.report.blocks[0].text.startswith("BẢN SỬA. ")
+    window.undo_stack.undo()
+    assert not body.blocks()[0].text.startswith("BẢN SỬA.")
+    window.undo_stack.redo()
+    window.editor.inputs["title"].setFocus()
+    window.close()
+    again = open_window()
+    again.reports_panel.list.setCurrentRow(0)
+    assert again.editor.body.blocks()[0].text.startswith("BẢN SỬA. ")
+
+
+def test_undoing_a_field_edit_shows_the_old_value(open_window):
+    window = open_window()
+    paste_000(window)
+    title = window.editor.inputs["title"]
+    old = title.text()
+    title.setText("Tiêu đề mới")
+    title.editingFinished.emit()
+    assert window.session.view.report.title == "Tiêu đề mới"
+    window.undo_stack.undo()
+    assert title.text() == old

@@ -254,6 +254,7 @@ class MainWindow(QMainWindow):
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
+        self.session.save_text()  # typing not yet saved goes in before the database thread ends
         self.runner.stop()
         super().closeEvent(event)
         release(self)

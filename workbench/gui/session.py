@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from workbench.core.edits import SetDecision, UpdateReport, decision_label
@@ -21,6 +21,7 @@ from workbench.gui.report_editor import ReportEditor
 from workbench.i18n import _
 from workbench.services.editing import ReportView, apply_edit, load_report_view, revert_edit
 
+TEXT_SAVE_DELAY_MS = 1200
 REPORT_FIELDS = ("title", "published_at", "event_date", "place", "source", "author")
 
 
@@ -50,13 +51,20 @@ class ReportSession(QObject):
             panel.item_selected.connect(self._on_panel_item_selected)
             panel.edit_requested.connect(self.edit_item)
         editor.field_edited.connect(self._on_editor_field_edited)
+        self._text_timer = QTimer(self)  # the body is saved once typing pauses
+        self._text_timer.setSingleShot(True)
+        self._text_timer.setInterval(TEXT_SAVE_DELAY_MS)
+        self._text_timer.timeout.connect(self.save_text)
+        editor.body.body_edited.connect(self._text_timer.start)
 
     @property
     def report_id(self) -> int | None:
         return self.view.report_id if self.view else None
 
     def open(self, report_id: int) -> None:
-        """Load report ``report_id`` and show it."""
+        """Load report ``report_id`` and show it (typing not yet saved is saved first)."""
+        if self._text_timer.isActive():
+            self.save_text()
         Op(self._runner, lambda db: load_report_view(db, report_id)).success(self._show).failure(
             self._fail
         ).run()
@@ -69,14 +77,36 @@ class ReportSession(QObject):
         first_time = self.view is None or self.view.report_id != view.report_id
         self.view = view
         report = view.report
-        if first_time:
-            self._editor.set_fields(
-                {name: getattr(report, name) for name in REPORT_FIELDS}
-                | {"tags": ", ".join(view.tags)}
-            )
+        fields = {name: getattr(report, name) for name in REPORT_FIELDS}
+        fields["tags"] = ", ".join(view.tags)
+        if not first_time:  # after an edit or an undo: only what changed and is not being typed
+            inputs = self._editor.inputs
+            fields = {
+                name: value
+                for name, value in fields.items()
+                if not inputs[name].hasFocus() and inputs[name].text() != (value or "")
+            }
+        self._editor.set_fields(fields)
+        shown = [(b.kind, b.text) for b in self._editor.body.blocks()]
+        stored = [(b.kind, b.text) for b in report.blocks]
+        if first_time or (shown != stored and not self._text_timer.isActive()):
             self._editor.set_blocks(report.blocks)
         self._show_review(view.review)
         self.report_loaded.emit(view)
+
+    def save_text(self) -> None:
+        """Save the body as it stands now, as one undoable edit, if it changed."""
+        self._text_timer.stop()
+        if self.view is None:
+            return
+        before = [(b.kind, b.text) for b in self.view.report.blocks]
+        after = [(b.kind, b.text) for b in self._editor.body.blocks()]
+        if before != after:
+            self._push(
+                UpdateReport(
+                    self.view.report_id, {"blocks": before}, {"blocks": after}, _("Edit the text")
+                )
+            )
 
     def _show_review(self, review: Review) -> None:
         for kind, panel in self._panels.items():
