@@ -202,11 +202,6 @@ def test_search_without_diacritics_finds_dan_van_kheo_with_marked_snippets(archi
     assert out.splitlines()[-1] == "2 of 2 reports found."
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="search ranking (storage/search.py) scores words one by one: 021 says 'khéo' three "
-    "times ('khôn khéo') and outranks 000, which has the phrase 'Dân vận khéo' twice",
-)
 def test_search_dan_van_kheo_ranks_the_dan_van_kheo_report_first(archive, capsys):
     _code, out, _err = wb(archive, capsys, "search", "dan van kheo")
     assert ids_in(out)[0] == 1

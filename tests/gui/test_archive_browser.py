@@ -68,12 +68,6 @@ def test_type_filter_and_open(corpus_window, qtbot, qtmodeltester, tmp_path):
     assert window.editor.inputs["title"].text().startswith(TITLE_000)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="search ranking (storage/search.py) scores words one by one: 021 says 'khéo' three "
-    "times ('khôn khéo') and outranks 000, which has the phrase 'Dân vận khéo' twice; "
-    "the phrase tier proposed to the lead fixes it (tests/test_cli_archive.py has the twin)",
-)
 def test_dan_van_kheo_lists_report_000_first(corpus_window, qtbot):
     browser = corpus_window.browser
     type_query(qtbot, browser, "dan van kheo")

@@ -50,6 +50,14 @@ class ParsedQuery:
         """The MATCH expression for the folded index ``reports_fts``."""
         return _match(self.terms, fold_search, self.prefix)
 
+    def phrase_match(self) -> str | None:
+        """The MATCH expression for every term in a row as one phrase (the last as a prefix
+        when typed so), for ranking; None for a single word."""
+        if len(self.terms) < 2:
+            return None
+        phrase = " ".join(fold_search(term) for term in self.terms).replace('"', '""')
+        return f'"{phrase}"' + ("*" if self.prefix else "")
+
     def exact_match(self) -> str:
         """The MATCH expression for the exact-diacritic index ``reports_exact`` (no prefix:
         the exact index has no prefix index, and a prefix query on it is slow)."""

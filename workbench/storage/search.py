@@ -7,7 +7,9 @@ FTS5 hands those out first at no ranking cost. When a query matches more than th
 past the cap follow newest first and ``SearchResults.ranked`` says how many were ranked;
 ``order="date"`` is plain rowid order. A query typed with marks ranks reports whose words
 carry the same marks first ("Đảng" before "đang"), looked up in the exact index over the
-candidates' rowid range only. A progress-handler deadline stops any query that runs away.
+candidates' rowid range only; likewise reports holding the words as one phrase ("dân vận
+khéo") rank before those that have them apart. A progress-handler deadline stops any query
+that runs away.
 """
 
 from __future__ import annotations
@@ -170,10 +172,12 @@ def _by_relevance(
     db: Database, query: ParsedQuery, matches: _Matches, limit: int, offset: int
 ) -> SearchResults:
     candidates = matches.rows(db, f"rowid, {_BM25}", limit=RANK_CAP)
-    exact = _exact_rowids(db, query, [row[0] for row in candidates])
+    rowids = [row[0] for row in candidates]
+    exact = _exact_rowids(db, query, rowids)
+    phrase = _phrase_rowids(db, query, rowids)
     ranked = sorted(
         ((rowid, score, rowid in exact) for rowid, score in candidates),
-        key=lambda hit: (not hit[2], hit[1], -hit[0]),
+        key=lambda hit: (not hit[2], hit[0] not in phrase, hit[1], -hit[0]),
     )
     total = len(ranked) if len(ranked) < RANK_CAP else matches.count(db)
     page: list[tuple[int, float | None, bool]] = list(ranked[offset : offset + limit])
@@ -193,6 +197,18 @@ def _exact_rowids(db: Database, query: ParsedQuery, rowids: list[int]) -> set[in
     rows = db.execute(
         f"SELECT rowid FROM {EXACT} WHERE {EXACT} MATCH ? AND rowid BETWEEN ? AND ?",
         [query.exact_match(), min(rowids), max(rowids)],
+    ).fetchall()
+    return {row[0] for row in rows}
+
+
+def _phrase_rowids(db: Database, query: ParsedQuery, rowids: list[int]) -> set[int]:
+    """The candidates holding the words typed as one phrase, in order ("dân vận khéo")."""
+    phrase = query.phrase_match()
+    if not rowids or phrase is None:
+        return set()
+    rows = db.execute(
+        f"SELECT rowid FROM {FOLDED} WHERE {FOLDED} MATCH ? AND rowid BETWEEN ? AND ?",
+        [phrase, min(rowids), max(rowids)],
     ).fetchall()
     return {row[0] for row in rows}
 
