@@ -1,5 +1,9 @@
 from __future__ import annotations
 
+import sqlite3
+from pathlib import Path
+from typing import Any, ClassVar
+
 import pytest
 from sqlite_utils import Database
 
@@ -7,9 +11,9 @@ from tests.archive_factory import person, report
 from tests.storage.test_query import HOSTILE
 from workbench.core.fold import strip_marks
 from workbench.core.models import Report
-from workbench.storage import extras_repo, repository
+from workbench.storage import extras_repo, index, repository
 from workbench.storage import search as search_module
-from workbench.storage.db import transaction
+from workbench.storage.db import open_archive, transaction
 from workbench.storage.search import SearchFilters, SearchTimeout, search
 
 
@@ -205,3 +209,155 @@ def test_rank_cap_takes_the_newest_by_date(db: Database, monkeypatch: pytest.Mon
     results = search(db, "hội nghị", limit=5)
     assert sorted(hit.report.id for hit in results.hits[:2]) == [1, 2]
     assert [hit.report.id for hit in results.hits[2:]] == [3, 4, 5]
+
+
+def homonyms() -> list:
+    """Two people of the same name in one report: two directory entries, two mentions."""
+    return [
+        person("Nguyễn Văn Thể", "Bí thư Tỉnh ủy"),
+        person("Nguyễn Văn Thể", "Giám đốc Sở Y tế", role="attendee"),
+    ]
+
+
+@pytest.mark.parametrize("order", ["relevance", "date"])
+def test_filtered_total_past_the_cap_counts_each_report_once(
+    db: Database, monkeypatch: pytest.MonkeyPatch, order: str
+) -> None:
+    store(
+        db,
+        *[
+            report(
+                f"Báo cáo {i}",
+                f"Hội nghị số {i} về chuyển đổi số.",
+                people=homonyms() if i % 3 else [person("Trần Văn An", "Chủ tịch")],
+                source="a.vn" if i < 6 else "b.vn",
+            )
+            for i in range(9)
+        ],
+    )
+    the = SearchFilters(person="nguyen van the")
+    mentions = "SELECT count(*) FROM mentions JOIN people p ON p.id = person_id WHERE p.name = ?"
+    assert db.execute(mentions, ["Nguyễn Văn Thể"]).fetchone()[0] == 12  # 6 reports, twice
+    monkeypatch.setattr(search_module, "FILTERED_RANK_CAP", 2)
+    seen = []
+    for offset in range(0, 8, 3):
+        results = search(db, "hội nghị", the, order=order, limit=3, offset=offset)
+        assert results.total == 6
+        assert results.ranked == (2 if order == "relevance" else 0)
+        seen += [hit.report.id for hit in results.hits]
+    assert sorted(seen) == [2, 3, 5, 6, 8, 9]
+    both = SearchFilters(person="nguyen van the", source="a.vn")
+    assert search(db, "hội nghị", both, order=order).total == 4  # reports 2, 3, 5, 6
+    assert sorted(ids(db, "hội nghị", both, order=order)) == [2, 3, 5, 6]
+
+
+def test_a_filter_other_than_dates_ranks_fewer_candidates(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store(db, *[report(f"Báo cáo {i}", f"Hội nghị số {i}.", source="a.vn") for i in range(6)])
+    monkeypatch.setattr(search_module, "RANK_CAP", 4)
+    monkeypatch.setattr(search_module, "FILTERED_RANK_CAP", 2)
+    assert search(db, "hội nghị").ranked == 4
+    year = SearchFilters(date_from="2023-01-01", date_to="2023-12-31")
+    assert search(db, "hội nghị", year).ranked == 4  # dates are a rowid range: no set to test
+    filtered = search(db, "hội nghị", SearchFilters(source="a.vn"), limit=10)
+    assert filtered.ranked == 2 and filtered.total == 6
+    assert sorted(hit.report.id for hit in filtered.hits) == [1, 2, 3, 4, 5, 6]
+
+
+def found(db: Database, text: str) -> list[tuple[int, float | None, bool]]:
+    return [(hit.report.id, hit.score, hit.exact) for hit in search(db, text).hits]
+
+
+def test_merging_the_index_keeps_every_result(archive: Database) -> None:
+    store(archive, *[report(f"Báo cáo {i}", f"Đảng ủy họp lần {i}.") for i in range(5)])
+    queries = ["dang uy", "Đảng", "nguyen van", "25-NQ/TW", "th", "hop lan 3"]
+    before = {q: found(archive, q) for q in queries}
+    assert index.segments(archive) > 1
+    with transaction(archive):
+        index.optimize(archive)
+    assert index.segments(archive) == 1
+    after = {q: found(archive, q) for q in queries}
+    assert after == before
+
+
+def test_rebuild_leaves_one_segment(archive: Database) -> None:
+    store(archive, *[report(f"Báo cáo {i}", f"Hội nghị lần {i}.") for i in range(4)])
+    with transaction(archive):
+        assert index.rebuild(archive) == 7
+    assert index.segments(archive) == 1
+    assert ids(archive, "dan van kheo") == [1]
+
+
+class Recorded(sqlite3.Connection):
+    """A connection that notes when it is closed."""
+
+    opened: ClassVar[list[Recorded]] = []
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.closed = False
+        Recorded.opened.append(self)
+
+    def close(self) -> None:
+        self.closed = True
+        super().close()
+
+
+@pytest.fixture
+def many(db: Database, monkeypatch: pytest.MonkeyPatch) -> Database:
+    """Seven reports about "hội nghị", and a rank cap of 3: the total must be counted."""
+    store(db, *[report(f"Báo cáo {i}", f"Hội nghị số {i}.", source="a.vn") for i in range(7)])
+    monkeypatch.setattr(search_module, "RANK_CAP", 3)
+    monkeypatch.setattr(search_module, "FILTERED_RANK_CAP", 3)
+    real = sqlite3.connect
+    Recorded.opened = []
+    monkeypatch.setattr(sqlite3, "connect", lambda *a, **kw: real(*a, factory=Recorded, **kw))
+    return db
+
+
+@pytest.mark.parametrize("order", ["relevance", "date"])
+def test_the_total_is_counted_on_a_second_connection_closed_afterwards(
+    many: Database, order: str
+) -> None:
+    for filters in (None, SearchFilters(source="a.vn")):
+        assert search(many, "hội nghị", filters, order=order).total == 7
+    assert len(Recorded.opened) == 2 and all(conn.closed for conn in Recorded.opened)
+    assert search(many, "số 5 ", order=order).total == 1  # ranked: counted or not, closed
+    assert all(conn.closed for conn in Recorded.opened)
+
+
+def test_inside_a_transaction_the_total_counts_what_it_added(many: Database) -> None:
+    with transaction(many):
+        store(many, report("Báo cáo 8", "Hội nghị số 8."))
+        assert search(many, "hội nghị").total == 8
+        assert search(many, "hội nghị", order="date").total == 8
+    assert Recorded.opened == []  # another connection would not see the report yet
+
+
+def test_an_archive_in_memory_counts_on_its_own_connection() -> None:
+    memory = open_archive(":memory:")
+    store(memory, *[report(f"Báo cáo {i}", f"Hội nghị số {i}.") for i in range(5)])
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(search_module, "RANK_CAP", 2)
+        assert search(memory, "hội nghị").total == 5
+
+
+def test_without_a_second_connection_the_total_is_counted_here(
+    many: Database, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(search_module, "_archive_file", lambda db: str(tmp_path / "no" / "db"))
+    assert search(many, "hội nghị").total == 7
+    assert search(many, "hội nghị", SearchFilters(source="a.vn"), order="date").total == 7
+
+
+def test_a_count_past_the_deadline_is_a_timeout(
+    many: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def late(self: object, conn: Any) -> int:
+        raise sqlite3.OperationalError("interrupted")
+
+    monkeypatch.setattr(search_module._Matches, "count", late)
+    with pytest.raises(SearchTimeout):
+        search(many, "hội nghị")
+    assert all(conn.closed for conn in Recorded.opened)

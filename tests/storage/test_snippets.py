@@ -1,12 +1,21 @@
 from __future__ import annotations
 
+import re
+
 from hypothesis import given
 from hypothesis import strategies as st
 
-from workbench.core.fold import strip_marks
+from workbench.core.fold import fold_letters, strip_marks
 from workbench.core.models import Span
 from workbench.storage.query import parse_query
-from workbench.storage.snippets import SNIPPET_CHARS, find_marks, make_snippet, matcher
+from workbench.storage.snippets import (
+    MAX_MARKS,
+    SNIPPET_CHARS,
+    find_marks,
+    make_snippet,
+    matcher,
+    snippet,
+)
 
 
 def marks_for(query: str, text: str) -> list[str]:
@@ -50,3 +59,45 @@ def test_every_mark_folds_to_a_query_word(text: str) -> None:
         assert strip_marks(text[span.start : span.end]) in {"dang", "uy"}
     snippet = make_snippet(text, find_marks(text, pattern))
     assert all(isinstance(mark, Span) for mark in snippet.marks)
+
+
+def _fold_char(char: str) -> str:
+    folded = fold_letters(char).lower()
+    return folded if len(folded) == 1 else char
+
+
+def reference_marks(text: str, words: set[str], prefix: str | None) -> list[tuple[int, int]]:
+    """The definition the pattern implements: every whole word (a run of letters and digits)
+    whose letters, each folded, spell a query word, or start with the prefix."""
+    found = []
+    for match in re.finditer(r"[^\W_]+", text):
+        folded = "".join(_fold_char(char) for char in match[0])
+        if folded in words or (prefix and folded.startswith(prefix)):
+            found.append(match.span())
+    return found[:MAX_MARKS]
+
+
+VIETNAMESE = "dđĐDaàảạăâấAÀẢnNgGhuưủỦyýoôơờÔtT1_\u0301 ,.-\n"
+
+
+@given(
+    st.text(alphabet=VIETNAMESE, max_size=120),
+    st.lists(st.text(alphabet=VIETNAMESE, min_size=1, max_size=6), max_size=4),
+    st.one_of(st.none(), st.text(alphabet=VIETNAMESE, min_size=1, max_size=4)),
+)
+def test_marks_are_the_words_that_fold_to_the_query(
+    text: str, typed: list[str], typed_prefix: str | None
+) -> None:
+    words = {w for word in typed for w in re.findall(r"[^\W_]+", strip_marks(word))}
+    prefixes = re.findall(r"[^\W_]+", strip_marks(typed_prefix or ""))
+    prefix = prefixes[0] if prefixes else None
+    pattern = matcher(words, prefix)
+    spans = [(span.start, span.end) for span in find_marks(text, pattern)]
+    assert spans == reference_marks(text, words, prefix)
+    marks = find_marks(text, pattern)
+    assert snippet(text, pattern) == make_snippet(text, marks)
+
+
+def test_patterns_are_compiled_once_per_query() -> None:
+    assert matcher({"dang", "uy"}, "kh") is matcher({"uy", "dang"}, "kh")
+    assert matcher(set(), None) is None and matcher({""}, "") is None

@@ -17,6 +17,12 @@ Contentless tables keep the archive small (the text is stored once, in ``reports
 row can only be deleted by giving the values it was indexed with. They are derived from
 ``reports.title``, ``text``, ``index_people`` and ``index_documents`` (NULL: not indexed), so
 every change to those goes through ``sync``/``drop``.
+
+**Segments.** FTS5 writes each indexed report as a new segment and merges them in levels as
+they pile up; an archive filled one report at a time keeps ~17 of them (measured at 10,000
+and at 100,000 reports), and every query reads each term from every segment. ``optimize``
+merges each index into one: a common word counted 20% faster at 100,000 reports, 35% at
+10,000, for 21–24 s of work at 100,000 (benchmarks/search.py). ``rebuild`` ends with it.
 """
 
 from __future__ import annotations
@@ -134,8 +140,24 @@ def drop(db: Database, report_id: int) -> None:
         )
 
 
+def segments(db: Database) -> int:
+    """How many segments the folded index is made of (see ``optimize``)."""
+    return db.execute(f"SELECT count(DISTINCT segid) FROM {FOLDED}_idx").fetchone()[0]
+
+
+def optimize(db: Database) -> None:
+    """Merge each index into one segment (FTS5 ``optimize``): same matches, faster queries.
+
+    Rewrites both indexes (2.2 GB at 100,000 reports: 21–24 s); run it inside a transaction,
+    when nobody waits (after a large import, or with the daily maintenance).
+    """
+    for table in _TABLES:
+        db.execute(f"INSERT INTO {table} ({table}) VALUES ('optimize')")
+
+
 def rebuild(db: Database) -> int:
-    """Empty both indexes and index every report again; fill missing sketches.
+    """Empty both indexes and index every report again, merged into one segment each; fill
+    missing sketches.
 
     Returns the number of reports indexed. Run it inside a transaction.
     """
@@ -156,4 +178,5 @@ def rebuild(db: Database) -> int:
             "sketch = ? WHERE id = ?",
             [people, documents, rowid, sketch or similarity.sketch(text), report_id],
         )
+    optimize(db)
     return len(ids)

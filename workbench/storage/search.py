@@ -7,18 +7,32 @@ FTS5 hands those out first at no ranking cost. When a query matches more than th
 past the cap follow newest first and ``SearchResults.ranked`` says how many were ranked;
 ``order="date"`` is plain rowid order. A query typed with marks ranks reports whose words
 carry the same marks first ("Đảng" before "đang"), looked up in the exact index over the
-candidates' rowid range only; likewise reports holding the words as one phrase ("dân vận
-khéo") rank before those that have them apart. A progress-handler deadline stops any query
-that runs away.
+candidates' rowid range only. A progress-handler deadline stops any query that runs away.
+
+Where the time goes at 100,000 reports (``benchmarks/search.py``, a word found in every
+report): before its first score, bm25 counts every report holding each word of the query
+(FTS5 ``xQueryPhrase``: ~4 ms a common word, ~7 ms for a prefix longer than the prefix
+indexes, which FTS5 expands by merging the doclists of every word it covers), and the total
+counts every match again (``count(*)``: as long). Both grow with the archive, not with the
+cap; the ranking of the capped candidates (~1 µs a candidate and word) and the page (~3 ms:
+20 snippets) do not. So the total is counted on a second connection while this one ranks
+(``_Total``: 27 ms one after the other, 17 ms side by side for "công tác dân vận").
+
+A filter other than dates adds a test of each match against its set of report ids (~0.1 µs
+a match) to the count and to the search for candidates, so a filtered query ranks
+``FILTERED_RANK_CAP`` candidates, found among fewer rows (one person's 5,000 reports and
+"công tác dân vận": 41 ms with 1,000, 33 ms with 500 or 250, the count being the longer).
 """
 
 from __future__ import annotations
 
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from sqlite_utils import Database
@@ -27,15 +41,18 @@ from workbench.core.errors import ArchiveError
 from workbench.core.models import Span
 from workbench.i18n import _
 from workbench.storage import snippets
+from workbench.storage.db import BUSY_TIMEOUT_MS
 from workbench.storage.filters import FilterPlan, SearchFilters, plan
 from workbench.storage.index import EXACT, FOLDED, ID_MASK, WEIGHTS, rowid_range
 from workbench.storage.query import ParsedQuery, parse_query
 from workbench.storage.repository import ORDERS, ReportSummary, summaries_by_id
 
 RANK_CAP = 1000
+FILTERED_RANK_CAP = 500  # when a filter other than dates narrows the matches
 MAX_PAGE = 500
 DEADLINE_SECONDS = 3.0
 _CHECK_EVERY = 200  # SQLite VM steps between deadline checks (FTS5 work within one step is C)
+_CHECK_APART_EVERY = 20_000  # the same on the counting connection: each check takes the GIL
 _BM25 = f"bm25({FOLDED}, {', '.join(str(weight) for weight in WEIGHTS)})"
 
 
@@ -87,24 +104,26 @@ def search(
     limit, offset = min(max(0, limit), MAX_PAGE), max(0, offset)  # LIMIT -1 means "all"
     query = parse_query(text)
     filter_plan = plan(db, filters or SearchFilters())
-    with _deadline(db, deadline):
+    with _deadline(db, deadline) as stop:
         if query.empty:
             ids, total = _browse(db, filter_plan, limit, offset)
-            return _results(db, query, [(i, None, False) for i in ids], total, "date", 0)
+            page = [(i, None, False) for i in ids]
+            return _results(db, query, page, lambda: total, "date", 0)
         matches = _Matches.of(query, filter_plan)
-        if order == "date":
-            rows = matches.rows(db, "rowid", limit=limit, offset=offset)
-            page = [(row[0] & ID_MASK, None, False) for row in rows]
-            return _results(db, query, page, matches.count(db), "date", 0)
-        return _by_relevance(db, query, matches, limit, offset)
+        with _Total(db, matches, stop) as count:
+            if order == "date":
+                rows = matches.rows(db, "rowid", limit=limit, offset=offset)
+                page = [(row[0] & ID_MASK, None, False) for row in rows]
+                return _results(db, query, page, count.get, "date", 0)
+            return _by_relevance(db, query, matches, count, limit, offset)
 
 
 @contextmanager
-def _deadline(db: Database, seconds: float) -> Iterator[None]:
+def _deadline(db: Database, seconds: float) -> Iterator[float]:
     stop = time.monotonic() + seconds
     db.conn.set_progress_handler(lambda: time.monotonic() > stop, _CHECK_EVERY)
     try:
-        yield
+        yield stop
     except sqlite3.OperationalError as error:
         if "interrupted" not in str(error):
             raise
@@ -130,15 +149,21 @@ def _browse(
 
 @dataclass(frozen=True)
 class _Matches:
-    """The FTS rows matching a query and passing the filters, as one WHERE clause.
+    """The FTS rows matching a query and passing the filters.
 
-    Dates become a rowid range (rowids sort by date); every other filter a test of the report
-    id (``rowid & ID_MASK``) against a set SQLite builds once per statement. Written as an
-    expression, that test is not offered to FTS5 as a rowid lookup per value.
+    Dates become a rowid range (rowids sort by date) that FTS5 seeks to. Every other filter
+    is a set of report ids, tested against the report id of each FTS row (``rowid &
+    ID_MASK``); written as an expression, that test is not offered to FTS5 as a rowid lookup
+    per value (one new FTS5 query per value: ~1 ms each, measured). Fetching the newest rows
+    tests each against ``IN (set)``; counting every match joins the rows to the sets'
+    intersection instead, a quarter cheaper per row (measured: 16 ms against 20 ms to count a
+    word found in all of 100,000 reports, filtered to one person's 5,000).
     """
 
     where: str
     params: tuple[object, ...]
+    id_sets: tuple[str, ...] = ()
+    set_params: tuple[object, ...] = ()
 
     @classmethod
     def of(cls, query: ParsedQuery, filter_plan: FilterPlan) -> _Matches:
@@ -146,32 +171,125 @@ class _Matches:
         if filter_plan.day_from or filter_plan.day_to:
             where.append(f"{FOLDED}.rowid BETWEEN ? AND ?")
             params += rowid_range(filter_plan.day_from, filter_plan.day_to)
-        where += [f"({FOLDED}.rowid & {ID_MASK}) IN ({sub})" for sub in filter_plan.id_sets]
-        return cls(" AND ".join(where), (*params, *filter_plan.params))
+        return cls(" AND ".join(where), tuple(params), filter_plan.id_sets, filter_plan.params)
+
+    @property
+    def filtered(self) -> bool:
+        """Whether a filter other than dates narrows the matches."""
+        return bool(self.id_sets)
 
     def rows(
         self, db: Database, columns: str, *, below: int | None = None, limit: int, offset: int = 0
     ) -> list[tuple[Any, ...]]:
         """``columns`` of the matches, newest first (rowid order), optionally below a rowid."""
-        extra, params = "", [*self.params]
+        where, params = [self.where], [*self.params]
+        where += [f"({FOLDED}.rowid & {ID_MASK}) IN ({sub})" for sub in self.id_sets]
+        params += self.set_params
         if below is not None:
-            extra, params = f" AND {FOLDED}.rowid < ?", [*params, below]
+            where.append(f"{FOLDED}.rowid < ?")
+            params.append(below)
         return db.execute(
-            f"SELECT {columns} FROM {FOLDED} WHERE {self.where}{extra} "
+            f"SELECT {columns} FROM {FOLDED} WHERE {' AND '.join(where)} "
             f"ORDER BY {FOLDED}.rowid DESC LIMIT ? OFFSET ?",
             [*params, limit, offset],
         ).fetchall()
 
-    def count(self, db: Database) -> int:
+    def count(self, db: Database | sqlite3.Connection) -> int:
         """How many reports match."""
-        sql = f"SELECT count(*) FROM {FOLDED} WHERE {self.where}"
-        return db.execute(sql, self.params).fetchone()[0]
+        if not self.id_sets:
+            sql = f"SELECT count(*) FROM {FOLDED} WHERE {self.where}"
+            return db.execute(sql, self.params).fetchone()[0]
+        sql = (
+            f"WITH ids(id) AS ({' INTERSECT '.join(self.id_sets)}) "
+            f"SELECT count(*) FROM {FOLDED} CROSS JOIN (SELECT DISTINCT id FROM ids) AS passing "
+            f"ON passing.id = ({FOLDED}.rowid & {ID_MASK}) WHERE {self.where}"
+        )
+        return db.execute(sql, [*self.set_params, *self.params]).fetchone()[0]
+
+
+class _Total:
+    """How many reports match, counted on a second connection while this one ranks.
+
+    bm25 scans every report holding each word and the count scans every match again: at
+    100,000 reports about as long each (12 and 13 ms for "công tác dân vận"). SQLite lets go
+    of the GIL while it works, so a count on another connection to the same file, in a worker
+    thread, runs beside the ranking (measured: 27 ms one after the other, 17 ms side by side;
+    opening that connection costs 0.3 ms). It is opened and closed for each search, so no
+    file stays open after it. Within a transaction of this connection (its changes unseen
+    from another) and for an archive in memory, the count runs here when asked.
+
+    A writer in another process committing between the two reads could make the count differ
+    from the page by what it wrote: the total is never less than what was ranked.
+    """
+
+    def __init__(self, db: Database, matches: _Matches, stop: float) -> None:
+        self._db, self._matches, self._stop = db, matches, stop
+        self._cancelled = False
+        self._future: Future[int] | None = None
+        path = _archive_file(db)
+        if path is not None and not db.conn.in_transaction:
+            self._future = _workers().submit(self._count_apart, path)
+
+    def __enter__(self) -> _Total:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.cancel()
+
+    def _count_apart(self, path: str) -> int:
+        if self._cancelled:
+            return 0
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            conn.execute("PRAGMA query_only = ON")
+            stop = self._stop
+            conn.set_progress_handler(
+                lambda: self._cancelled or time.monotonic() > stop, _CHECK_APART_EVERY
+            )
+            return self._matches.count(conn)
+        finally:
+            conn.close()
+
+    def get(self) -> int:
+        """The number of matching reports (waits for the count)."""
+        if self._future is None:
+            return self._matches.count(self._db)
+        try:
+            return self._future.result()
+        except sqlite3.Error as error:
+            if "interrupted" in str(error):
+                raise  # past the deadline: SearchTimeout
+        self._future = None  # no second connection (a folder it cannot write to...): here
+        return self._matches.count(self._db)
+
+    def cancel(self) -> None:
+        """Stop counting (the count is not needed, or the search failed) and wait for the
+        second connection to close."""
+        if self._future is None or self._future.done():
+            return
+        self._cancelled = True
+        if not self._future.cancel():
+            wait([self._future])
+
+
+def _archive_file(db: Database) -> str | None:
+    """The file of the archive, or None for one in memory."""
+    for _seq, name, file in db.execute("PRAGMA database_list").fetchall():
+        if name == "main":
+            return file or None
+    return None
+
+
+@cache
+def _workers() -> ThreadPoolExecutor:
+    return ThreadPoolExecutor(max_workers=2, thread_name_prefix="workbench-search-count")
 
 
 def _by_relevance(
-    db: Database, query: ParsedQuery, matches: _Matches, limit: int, offset: int
+    db: Database, query: ParsedQuery, matches: _Matches, count: _Total, limit: int, offset: int
 ) -> SearchResults:
-    candidates = matches.rows(db, f"rowid, {_BM25}", limit=RANK_CAP)
+    cap = FILTERED_RANK_CAP if matches.filtered else RANK_CAP
+    candidates = matches.rows(db, f"rowid, {_BM25}", limit=cap)
     rowids = [row[0] for row in candidates]
     exact = _exact_rowids(db, query, rowids)
     phrase = _phrase_rowids(db, query, rowids)
@@ -179,15 +297,20 @@ def _by_relevance(
         ((rowid, score, rowid in exact) for rowid, score in candidates),
         key=lambda hit: (not hit[2], hit[0] not in phrase, hit[1], -hit[0]),
     )
-    total = len(ranked) if len(ranked) < RANK_CAP else matches.count(db)
+    if len(ranked) < cap:  # every match is ranked: no need to count them
+        count.cancel()
     page: list[tuple[int, float | None, bool]] = list(ranked[offset : offset + limit])
-    if len(page) < limit and total > len(ranked):
+    if len(page) < limit and len(ranked) == cap:  # there may be more
         lowest = min(hit[0] for hit in ranked)
         rest = matches.rows(
             db, "rowid", below=lowest, limit=limit - len(page), offset=max(0, offset - len(ranked))
         )
         page += [(row[0], None, False) for row in rest]
     hits = [(rowid & ID_MASK, score, exact) for rowid, score, exact in page]
+
+    def total() -> int:
+        return len(ranked) if len(ranked) < cap else max(len(ranked), count.get())
+
     return _results(db, query, hits, total, "relevance", len(ranked))
 
 
@@ -217,10 +340,11 @@ def _results(
     db: Database,
     query: ParsedQuery,
     page: list[tuple[int, float | None, bool]],
-    total: int,
+    total: Callable[[], int],
     order: str,
     ranked: int,
 ) -> SearchResults:
+    """The page's hits with their snippets; ``total()`` is asked last (it may be counting)."""
     ids = [hit[0] for hit in page]
     found = summaries_by_id(db, ids)
     texts = _texts(db, ids)
@@ -230,10 +354,10 @@ def _results(
         if report_id not in found:
             continue
         text = texts[report_id]
-        snippet = snippets.make_snippet(text, snippets.find_marks(text, pattern))
+        snippet = snippets.snippet(text, pattern)
         title_marks = tuple(snippets.find_marks(found[report_id].title or "", pattern))
         hits.append(Hit(found[report_id], score, exact, snippet, title_marks))
-    return SearchResults(hits, total, order, ranked, query)
+    return SearchResults(hits, total(), order, ranked, query)
 
 
 def _texts(db: Database, ids: list[int]) -> dict[int, str]:
