@@ -184,3 +184,14 @@ def test_undoing_a_field_edit_shows_the_old_value(open_window):
     assert window.session.view.report.title == "Tiêu đề mới"
     window.undo_stack.undo()
     assert title.text() == old
+
+
+def test_import_progress_shows_in_the_status_bar(open_window, tmp_path):
+    shutil.copy(RAW / "000.txt", tmp_path / "a.txt")
+    shutil.copy(RAW / "001.txt", tmp_path / "b.txt")
+    window = open_window()
+    shown = []
+    window.statusBar().messageChanged.connect(shown.append)
+    window.imports.import_paths([tmp_path / "a.txt", tmp_path / "b.txt"])
+    assert "Importing a.txt (1 of 2)" in shown
+    assert "Imported 2 of 2 files." in shown

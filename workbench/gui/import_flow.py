@@ -71,6 +71,7 @@ class ImportFlow(QObject):
         dialog.setMinimumDuration(400)
         relay = _ProgressRelay(dialog)
         relay.changed.connect(lambda done, total, name: _show_progress(dialog, done, total, name))
+        relay.changed.connect(self._show_status)
         progress = Progress(on_change=relay.changed.emit)
         dialog.canceled.connect(progress.cancel)
         paths = list(paths)
@@ -83,6 +84,12 @@ class ImportFlow(QObject):
         Op(self._runner, lambda db: import_files(db, paths, progress)).success(done).failure(
             lambda error: (dialog.reset(), self._error(error))
         ).run()
+
+    def _show_status(self, done: int, total: int, name: str) -> None:
+        """The same progress in the window's status bar, where it stays visible."""
+        status = getattr(self._parent, "statusBar", None)
+        if status is not None:
+            status().showMessage(_status_text(done, total, name), 0 if name else 5000)
 
     def paste(self) -> None:
         """A new report from the clipboard: its HTML flavour when present, else its text."""
@@ -112,6 +119,12 @@ class ImportFlow(QObject):
 
     def _error(self, error: BaseException) -> None:
         QMessageBox.warning(self._parent, _("Import"), str(error))
+
+
+def _status_text(done: int, total: int, name: str) -> str:
+    if not name:
+        return _("Imported {done} of {total} files.").format(done=done, total=total)
+    return _("Importing {name} ({done} of {total})").format(name=name, done=done + 1, total=total)
 
 
 def _show_progress(dialog: QProgressDialog, done: int, total: int, name: str) -> None:
