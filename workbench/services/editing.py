@@ -23,9 +23,9 @@ from workbench.services import people as people_service
 from workbench.services.archive import get_report
 from workbench.services.changes import REPORT_CONTENT, Changes
 from workbench.services.clock import now
-from workbench.services.curation import list_tags
+from workbench.services.curation import list_tags, tag_report, untag_report
 from workbench.services.decisions import decisions_of, refresh_accepted, set_decision
-from workbench.storage import extras_repo, repository
+from workbench.storage import repository
 from workbench.storage.db import transaction
 
 KIND_CHANGES = {
@@ -87,13 +87,13 @@ def _blocks(items: list) -> list[Block]:
 
 def _set_tags(db: Database, report_id: int, value: str) -> None:
     wanted = [t.strip() for t in value.split(",") if t.strip()]
-    current = extras_repo.tags_of(db, report_id)
+    current = list_tags(db, report_id)
     for tag in current:
         if tag not in wanted:
-            extras_repo.remove_tag(db, report_id, tag)
+            untag_report(db, report_id, tag)
     for tag in wanted:
         if tag not in current:
-            extras_repo.add_tag(db, report_id, tag)
+            tag_report(db, report_id, tag)
 
 
 class ArchiveTarget:
