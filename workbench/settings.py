@@ -41,6 +41,7 @@ class Settings:
     recent_archives: list[str] = field(default_factory=list)
     last_import_dir: str = ""
     last_export_dir: str = ""
+    organisation_asked: bool = False  # the first-run question about the office was answered
 
     def remember_archive(self, path: Path) -> None:
         """Put ``path`` first in the recent archives list."""

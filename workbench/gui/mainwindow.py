@@ -30,6 +30,7 @@ from workbench.gui.window_dialogs import WindowDialogs
 from workbench.i18n import _
 from workbench.services.archive import list_reports, open_archive
 from workbench.services.changes import Changes
+from workbench.services.exporting import export_settings
 from workbench.services.importing import original_text
 
 WINDOW_TITLE = "Press Workbench"
@@ -70,6 +71,7 @@ class MainWindow(QMainWindow):
         self.refresh_reports()
         self.browser.search_now()
         self.browser.saved.reload()
+        Op(self.runner, export_settings).success(self.welcome.organisation.ask).run()
 
     @property
     def archive(self) -> Path:
@@ -80,11 +82,12 @@ class MainWindow(QMainWindow):
         self._archive = archive
         self._archive_label.setText(_("Archive: {path}").format(path=archive))
         self._archive_label.setToolTip(str(archive))
+        self.welcome.set_archive(archive)
         self.archive_changed.emit(archive)
 
     # -- building --------------------------------------------------------------------------
     def _build_centre(self) -> None:
-        self.welcome = WelcomePage(self)
+        self.welcome = WelcomePage(self.runner, self)
         self.editor = ReportEditor(self)
         self.centre = QStackedWidget(self)
         self.centre.addWidget(self.welcome)
@@ -137,6 +140,8 @@ class MainWindow(QMainWindow):
         self.welcome.paste_requested.connect(self.imports.paste)
         self.welcome.import_requested.connect(self.imports.choose_files)
         self.welcome.sample_requested.connect(self.imports.import_sample)
+        self.welcome.organisation.saved.connect(self.changes_applied.emit)
+        self.welcome.organisation.failed.connect(self._show_error)
         self.imports.report_stored.connect(self.open_report)
         self.imports.changes_applied.connect(self.changes_applied.emit)
         self.reports_panel.report_activated.connect(self.open_report)

@@ -1,21 +1,28 @@
-"""The first page an editor sees with no report open: paste, import, or try the sample."""
+"""The first page an editor sees with no report open: paste, import, or try the sample.
+
+It also says where the archive is kept, and on first run asks which office exports from it.
+"""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
+from workbench.gui.ops import Runner
+from workbench.gui.organisation_form import OrganisationForm
 from workbench.i18n import _
 
 
 class WelcomePage(QWidget):
-    """Three ways in, each a button with its shortcut named."""
+    """Three ways in, each a button with its shortcut named; the archive's place below."""
 
     paste_requested = Signal()
     import_requested = Signal()
     sample_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: Runner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("welcome_page")
         layout = QVBoxLayout(self)
@@ -44,3 +51,21 @@ class WelcomePage(QWidget):
             button.setMinimumWidth(320)
             button.clicked.connect(signal.emit)
             layout.addWidget(button, alignment=Qt.AlignmentFlag.AlignHCenter)
+        self.organisation = OrganisationForm(runner, self)
+        self.organisation.setMaximumWidth(560)
+        layout.addSpacing(12)
+        layout.addWidget(self.organisation, alignment=Qt.AlignmentFlag.AlignHCenter)
+        self.location = QLabel(self)
+        self.location.setObjectName("welcome_archive")
+        self.location.setWordWrap(True)
+        self.location.setMaximumWidth(560)
+        self.location.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.location.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addSpacing(12)
+        layout.addWidget(self.location, alignment=Qt.AlignmentFlag.AlignHCenter)
+
+    def set_archive(self, archive: Path) -> None:
+        """Say where this archive's file is (and that backups sit beside it)."""
+        self.location.setText(
+            _("Your reports are kept in {path}, with daily backups beside it.").format(path=archive)
+        )
