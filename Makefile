@@ -15,9 +15,11 @@ test: $(VENV)/.stamp-test
 	$(BIN)/lint-imports
 	$(BIN)/pytest
 
-# Every benchmark prints one JSON object; see benchmarks/*.py for their options.
-bench: $(VENV)/.stamp-run
-	for script in benchmarks/*_bench.py; do $(BIN)/python $$script || exit 1; done
+# Every benchmark, one JSON object of figures (benchmarks/run_all.py), and the plot in
+# docs/performance. The first run builds the 100,000-report archive (~20 min; cached).
+bench: $(VENV)/.stamp-test
+	$(BIN)/python benchmarks/run_all.py --json --save docs/performance/latest.json
+	$(BIN)/python benchmarks/report.py docs/performance/latest.json --plot docs/performance/search-latency.png
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)

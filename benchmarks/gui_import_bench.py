@@ -17,23 +17,12 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from corpus_files import make_files
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from workbench.gui.app import create_application
 from workbench.gui.mainwindow import MainWindow
-
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "raw"
-
-
-def make_files(folder: Path, count: int) -> list[Path]:
-    texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))]
-    paths = []
-    for index in range(count):
-        path = folder / f"bai-{index:04d}.txt"
-        path.write_text(texts[index % len(texts)] + f"\n\nBản tin số {index}.\n", "utf-8")
-        paths.append(path)
-    return paths
 
 
 def main() -> None:

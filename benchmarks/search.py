@@ -394,6 +394,7 @@ def run_size(size: int, args: argparse.Namespace, corpus: Corpus) -> dict:
     print(f"{size} reports: queries", file=sys.stderr, flush=True)
     as_imported = run_queries(path, args)
     figures: dict[str, object] = {
+        "archive": str(path),
         "reports": reports,
         "file_mb": as_imported.pop("file_mb"),
         "import_per_s": meta["import_per_s"],
