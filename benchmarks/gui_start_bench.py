@@ -50,14 +50,18 @@ if sys.argv[1] == "bare":
     QTimer.singleShot(0, lambda: report(app))
     app.exec()
 else:
-    from functools import partial
     from pathlib import Path
     from PySide6.QtCore import QTimer
-    import workbench.gui.mainwindow as mainwindow
     from workbench.gui.app import create_application
-    mainwindow.open_archive = partial(mainwindow.open_archive, maintain=False)
+    from workbench.gui.mainwindow import MainWindow
+    from workbench.gui.ops import DbRunner
+    from workbench.services.archive import open_archive
     app = create_application([])
-    window = mainwindow.MainWindow(Path(sys.argv[1]))
+    archive = Path(sys.argv[1])
+    def unmaintained(_open):
+        return DbRunner(lambda: open_archive(archive, maintain=False))
+
+    window = MainWindow(archive, runner_factory=unmaintained)
     window.show()
     model = window.browser.model
 
