@@ -17,6 +17,7 @@ from workbench import __version__
 from workbench.gui.actions import ActionId, create_actions
 from workbench.gui.archive_switch import choose_archive, keep_alive, release, remember_archive
 from workbench.gui.import_flow import ImportFlow
+from workbench.gui.index_tidy import IndexTidier
 from workbench.gui.menus import build_menus
 from workbench.gui.ops import DbRunner, Op, Runner
 from workbench.gui.panels.browser import BrowserPanel
@@ -60,6 +61,7 @@ class MainWindow(QMainWindow):
         self.session = ReportSession(self.runner, self.undo_stack, self.editor, self.panels, self)
         self.imports = ImportFlow(self, self.runner)
         self.dialogs = WindowDialogs(self)
+        self.tidier = IndexTidier(self.runner, self)
         build_menus(self)
         self._archive_label = QLabel(self)
         self._archive_label.setObjectName("archive_label")
@@ -72,6 +74,7 @@ class MainWindow(QMainWindow):
         self.browser.search_now()
         self.browser.saved.reload()
         Op(self.runner, export_settings).success(self.welcome.organisation.ask).run()
+        self.tidier.schedule()
 
     @property
     def archive(self) -> Path:
@@ -227,6 +230,7 @@ class MainWindow(QMainWindow):
     def _on_changes_applied(self, changes: Changes) -> None:
         if changes.reports:
             self.refresh_reports()
+            self.tidier.schedule()
         if changes.reports or changes.people or changes.tags:
             self.browser.refresh()
         if changes.people:
