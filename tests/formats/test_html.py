@@ -293,6 +293,17 @@ def test_ten_thousand_levels_of_nesting_are_read_flat_without_crashing():
     assert len(imported.warnings) == 1 and "sau.html" in imported.warnings[0]
 
 
+def test_a_text_node_over_libxml2s_10_mb_limit_is_read_whole_with_what_follows():
+    """libxml2 cuts text nodes at 10 MB unless ``huge_tree``: 4 million characters of
+    three-byte letters (under the character cap) pass that limit in UTF-8."""
+    filler = "ệệệệ " * 800_000
+    page = f"<html><body><h1>Hội nghị</h1><p>trước</p><p>{filler}</p><p>sau</p></body></html>"
+    assert len(page.encode()) > 10_000_000
+    imported = read_html(page.encode(), "lớn.html")
+    assert [b.text for b in imported.blocks] == ["Hội nghị", "trước", filler.strip(), "sau"]
+    assert imported.warnings == []
+
+
 def test_an_unclosed_tag_soup_is_read():
     page = "<p>Một<p>Hai<div><b>Ba<i>Bốn</p></div><li>Năm<li>Sáu"
     assert [b.text for b in html_to_blocks(page)] == ["Một", "Hai", "BaBốn", "Năm", "Sáu"]

@@ -346,7 +346,7 @@ def test_an_archive_in_memory_counts_on_its_own_connection() -> None:
 def test_without_a_second_connection_the_total_is_counted_here(
     many: Database, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    monkeypatch.setattr(search_module, "_archive_file", lambda db: str(tmp_path / "no" / "db"))
+    monkeypatch.setattr(search_module, "archive_file", lambda db: str(tmp_path / "no" / "db"))
     assert search(many, "hội nghị").total == 7
     assert search(many, "hội nghị", SearchFilters(source="a.vn"), order="date").total == 7
 

@@ -17,6 +17,7 @@ import click
 from sqlite_utils import Database
 
 from workbench import __version__
+from workbench.core.errors import display_name
 from workbench.i18n import _
 from workbench.services.archive import open_archive
 from workbench.settings import default_archive_path
@@ -143,7 +144,7 @@ def refuse_overwrite(path: Path, force: bool) -> None:
     """Stop (exit 1) when ``path`` exists and ``--force`` was not given."""
     if path.exists() and not force:
         raise click.ClickException(
-            _("{path} already exists; add --force to replace it.").format(path=path)
+            _("{path} already exists; add --force to replace it.").format(path=display_name(path))
         )
 
 

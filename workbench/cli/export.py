@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from workbench.cli.base import DATE, archive_db, cli, echo_json, refuse_overwrite
+from workbench.core.errors import display_name
 from workbench.i18n import _
 from workbench.services.archive import get_report
 from workbench.services.exporting import (
@@ -85,7 +86,7 @@ def export(
     )
     click.echo(
         _("Wrote the press release of report #{id} to {path}.").format(
-            id=report_id, path=result.path
+            id=report_id, path=display_name(result.path)
         )
     )
 
@@ -138,7 +139,7 @@ def bulletin(
     )
     click.echo(
         _("Wrote a bulletin of {count} reports to {path}.").format(
-            count=len(report_ids), path=result.path
+            count=len(report_ids), path=display_name(result.path)
         )
     )
 

@@ -18,6 +18,7 @@ from workbench.cli.base import (
     refuse_overwrite,
 )
 from workbench.cli.extract import report_json
+from workbench.core.errors import display_name
 from workbench.i18n import _
 from workbench.services.archive import backup_archive, get_report, list_reports
 from workbench.services.curation import list_tags
@@ -59,7 +60,7 @@ def import_command(paths: tuple[Path, ...], as_json: bool) -> None:
     if not files:
         raise click.ClickException(
             _("There is no file to import in {paths}.").format(
-                paths=", ".join(str(p) for p in paths)
+                paths=", ".join(display_name(p) for p in paths)
             )
         )
     progress = _Progress() if sys.stderr.isatty() and not as_json else None
@@ -107,7 +108,7 @@ def result_lines(files: list[Path], summary: ImportSummary) -> list[str]:
             text = _("duplicate of #{id}").format(id=value)
         else:
             text = _("failed: {reason}").format(reason=value)
-        lines.append(f"{path}: {text}")
+        lines.append(f"{display_name(path)}: {text}")
     return lines
 
 
@@ -251,5 +252,7 @@ def backup(dest: Path, force: bool) -> None:
     total = list_reports(archive_db(), limit=0).total
     written = backup_archive(archive_path(), dest)
     click.echo(
-        _("Backed up the archive ({count} reports) to {path}.").format(count=total, path=written)
+        _("Backed up the archive ({count} reports) to {path}.").format(
+            count=total, path=display_name(written)
+        )
     )

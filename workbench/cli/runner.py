@@ -17,7 +17,7 @@ import click
 import platformdirs
 
 from workbench.cli.base import EXIT_BAD_INPUT, EXIT_BAD_USAGE, CliContext, cli
-from workbench.core.errors import WorkbenchError
+from workbench.core.errors import WorkbenchError, display_name
 from workbench.i18n import _
 from workbench.settings import APP_NAME, default_archive_path
 
@@ -48,7 +48,7 @@ def run_cli(argv: list[str] | None = None, open_window: Callable[[Path], int] | 
         where = _log_unexpected(error)
         _error_line(
             _("Unexpected error: {error}. Details were written to {path}").format(
-                error=type(error).__name__, path=where
+                error=type(error).__name__, path=display_name(where)
             )
         )
         return EXIT_BAD_INPUT

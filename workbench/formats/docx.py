@@ -21,7 +21,7 @@ from collections.abc import Iterator
 
 from lxml import etree
 
-from workbench.core.errors import ImportRefused
+from workbench.core.errors import ImportRefused, display_name
 from workbench.core.models import Imported, RawBlock
 from workbench.formats import legacy
 from workbench.formats.breaks import BR, split_on_breaks
@@ -36,14 +36,13 @@ from workbench.formats.docx_import_styles import (
     syntax_error,
 )
 from workbench.formats.safezip import SafeZip, open_package
+from workbench.formats.text import MAX_TEXT_CHARS, too_long
 from workbench.i18n import _
 
 #: Largest ``word/document.xml`` inflated (a 300-page report is ~10 MB of XML).
 MAX_DOCUMENT_XML = 64 * 1024 * 1024
 #: Most paragraphs (empty ones included) read before the file is refused.
 MAX_PARAGRAPHS = 100_000
-#: Most characters of text kept before the file is refused.
-MAX_TEXT_CHARS = 5_000_000
 #: Most runs (pieces of differently formatted text) in one paragraph; Word writes dozens.
 MAX_RUNS_PER_PARAGRAPH = 20_000
 
@@ -144,11 +143,7 @@ def _read_blocks(package: SafeZip, part: str, reader: _ParagraphReader) -> Itera
                         chars += len(block.text)
                         yield block
                 if chars > MAX_TEXT_CHARS:
-                    raise ImportRefused(
-                        _("{name} holds more than {limit} characters of text.").format(
-                            name=name, limit=f"{MAX_TEXT_CHARS:,}"
-                        )
-                    )
+                    raise too_long(name)
                 _drop_read(element)
         except etree.XMLSyntaxError as error:
             raise syntax_error(name, part, error) from error
@@ -166,7 +161,7 @@ def _refuse_doctype(element: etree._Element, name: str, part: str) -> None:
             _(
                 "{name} was refused: its part {part} declares a DOCTYPE, which Word never "
                 "writes (a sign of a crafted, possibly hostile file)."
-            ).format(name=name, part=part)
+            ).format(name=name, part=display_name(part))
         )
 
 

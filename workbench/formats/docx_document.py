@@ -25,7 +25,7 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
-from workbench.core.errors import ExportFailed, ImportRefused
+from workbench.core.errors import ExportFailed, ImportRefused, display_name
 from workbench.core.layout import house_text
 from workbench.formats.docx_layout import (
     add_page_numbers,
@@ -89,18 +89,19 @@ def open_template(
     another style must not go out unnoticed.
     """
     path = Path(template) if template is not None else packaged_template(packaged)
+    name = display_name(path.name)
     try:
         if path.stat().st_size > MAX_TEMPLATE_BYTES:
-            raise ExportFailed(_("The template {name} is too large.").format(name=path.name))
+            raise ExportFailed(_("The template {name} is too large.").format(name=name))
         data = path.read_bytes()
     except OSError as error:
         raise ExportFailed(
             _("The template {path} cannot be read: {reason}").format(
-                path=path, reason=error.strerror or error
+                path=display_name(path), reason=error.strerror or error
             )
         ) from error
-    doc = _load(data, path.name)
-    check_styles(doc, required, path.name)
+    doc = _load(data, name)
+    check_styles(doc, required, name)
     clear_body(doc)
     return doc
 
@@ -287,7 +288,9 @@ def write_atomic(data: bytes, path: Path) -> Path:
         with contextlib.suppress(OSError):
             tmp.unlink(missing_ok=True)
         raise ExportFailed(
-            _("Could not write {path}: {reason}").format(path=path, reason=error.strerror or error)
+            _("Could not write {path}: {reason}").format(
+                path=display_name(path), reason=error.strerror or error
+            )
         ) from error
     return path
 

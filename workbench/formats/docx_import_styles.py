@@ -17,7 +17,7 @@ from typing import IO
 
 from lxml import etree
 
-from workbench.core.errors import ImportRefused
+from workbench.core.errors import ImportRefused, display_name
 from workbench.formats.safezip import SafeZip
 from workbench.i18n import _
 
@@ -68,7 +68,7 @@ def syntax_error(name: str, part: str, error: etree.XMLSyntaxError) -> ImportRef
     """The refusal for a part that is not well-formed XML (or trips a parser limit)."""
     return ImportRefused(
         _("{name} is damaged: its part {part} is not valid XML ({error}).").format(
-            name=name, part=part, error=error.msg if hasattr(error, "msg") else error
+            name=name, part=display_name(part), error=error.msg if hasattr(error, "msg") else error
         )
     )
 
@@ -104,7 +104,7 @@ def parse_xml_part(package: SafeZip, part: str, cap: int = MAX_SMALL_PART) -> et
                         _(
                             "{name} was refused: its part {part} declares a DOCTYPE, which "
                             "Word never writes (a sign of a crafted, possibly hostile file)."
-                        ).format(name=package.name, part=part)
+                        ).format(name=package.name, part=display_name(part))
                     )
         except etree.XMLSyntaxError as error:
             raise syntax_error(package.name, part, error) from error

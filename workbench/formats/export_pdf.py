@@ -21,7 +21,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from workbench.core.errors import ExportFailed
+from workbench.core.errors import ExportFailed, display_name
 from workbench.core.layout import ExportSettings
 from workbench.core.models import Report
 from workbench.formats.bulletin import write_bulletin
@@ -128,7 +128,7 @@ def docx_to_pdf(
         except OSError as error:
             raise ExportFailed(
                 _("Could not read {path}: {reason}").format(
-                    path=source, reason=error.strerror or error
+                    path=display_name(source), reason=error.strerror or error
                 )
             ) from error
         return target
@@ -146,7 +146,7 @@ def _export(
     with tempfile.TemporaryDirectory(prefix="wb-pdf-", ignore_cleanup_errors=True) as folder:
         work = Path(folder)
         source = write_docx(work / "document.docx")
-        pdf = _convert(program, source, work, timeout, path.name)
+        pdf = _convert(program, source, work, timeout, display_name(path.name))
         return write_atomic(pdf, path)
 
 
@@ -178,7 +178,7 @@ def _convert(program: str, source: Path, work: Path, timeout: float, name: str) 
     except OSError as error:
         raise ExportFailed(
             _("LibreOffice ({program}) could not be started: {reason}").format(
-                program=program, reason=error.strerror or error
+                program=display_name(program), reason=error.strerror or error
             )
         ) from error
     try:

@@ -31,12 +31,11 @@ from pypdf.errors import DependencyError
 
 from workbench.core.errors import ImportRefused
 from workbench.core.models import Imported
+from workbench.formats.text import MAX_TEXT_CHARS, too_long
 from workbench.i18n import _
 
 #: Most pages read; a longer file is refused before any text is extracted.
 MAX_PAGES = 2_000
-#: Most characters of text kept before the file is refused.
-MAX_TEXT_CHARS = 5_000_000
 #: A vertical step this many times the usual line spacing starts a new paragraph.
 PARAGRAPH_GAP = 1.25
 #: A change of font size by more than this share starts a paragraph (headline, then body).
@@ -171,11 +170,7 @@ def _extract(reader: PdfReader, name: str) -> tuple[list[list[_Line]], list[int]
             lines = []
         chars += sum(len(line.text) for line in lines)
         if chars > MAX_TEXT_CHARS:
-            raise ImportRefused(
-                _("{name} holds more than {limit} characters of text.").format(
-                    name=name, limit=f"{MAX_TEXT_CHARS:,}"
-                )
-            )
+            raise too_long(name)
         pages.append(lines)
     return pages, unreadable
 

@@ -1,8 +1,10 @@
 """Which reader handles which file, and the checks every file passes before it is read.
 
 A reader is a function ``read(data: bytes, name: str) -> Imported`` in its own module; adding a
-format is one module plus one line in ``READERS``. Modules are imported only when a file of
-their kind is read, so starting the program does not load lxml or pypdf.
+format is one module plus one line in ``READERS``. ``name`` is the file's name as messages show
+it (:func:`~workbench.core.errors.display_name`: one line, whatever the file is called).
+Modules are imported only when a file of their kind is read, so starting the program does not
+load lxml or pypdf.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from workbench.core.errors import ImportRefused
+from workbench.core.errors import ImportRefused, display_name
 from workbench.core.models import Imported
 from workbench.i18n import _
 
@@ -64,30 +66,30 @@ def read_path(path: Path) -> Imported:
     format's reader refuses (empty, binary, corrupt, hostile).
     """
     reader = _checked_reader(path)
+    name = display_name(path.name)
     try:
         data = path.read_bytes()
     except OSError as error:
         raise ImportRefused(
-            _("{name} cannot be read: {reason}.").format(name=path.name, reason=error.strerror)
+            _("{name} cannot be read: {reason}.").format(name=name, reason=error.strerror)
         ) from error
-    return reader.load()(data, path.name)
+    return reader.load()(data, name)
 
 
 def _checked_reader(path: Path) -> Reader:
+    name = display_name(path.name)
     if path.is_symlink() and not path.exists():
-        raise ImportRefused(
-            _("{name} is a link to a file that does not exist.").format(name=path.name)
-        )
+        raise ImportRefused(_("{name} is a link to a file that does not exist.").format(name=name))
     if not path.exists():
-        raise ImportRefused(_("{path} does not exist.").format(path=path))
+        raise ImportRefused(_("{path} does not exist.").format(path=display_name(path)))
     if path.is_dir():
-        raise ImportRefused(_("{name} is a folder: import it as a folder.").format(name=path.name))
+        raise ImportRefused(_("{name} is a folder: import it as a folder.").format(name=name))
     reader = reader_for(path)
     if reader is None:
         kinds = ", ".join(supported_extensions())
         raise ImportRefused(
             _("{name}: this type of file cannot be imported (accepted: {kinds}).").format(
-                name=path.name, kinds=kinds
+                name=name, kinds=kinds
             )
         )
     size = path.stat().st_size
@@ -96,7 +98,7 @@ def _checked_reader(path: Path) -> Reader:
             _(
                 "{name} is too large for a report ({size} MB; the limit for this type is "
                 "{limit} MB)."
-            ).format(name=path.name, size=round(size / MB, 1), limit=reader.max_bytes // MB)
+            ).format(name=name, size=round(size / MB, 1), limit=reader.max_bytes // MB)
         )
     return reader
 

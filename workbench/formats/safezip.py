@@ -17,7 +17,7 @@ import zipfile
 from collections.abc import Iterable
 from typing import IO
 
-from workbench.core.errors import ImportRefused
+from workbench.core.errors import ImportRefused, display_name
 from workbench.i18n import N_, _
 
 #: Most members a package may list. A report with photos has a few dozen.
@@ -81,7 +81,7 @@ class SafeZip:
         except (zipfile.BadZipFile, NotImplementedError, OSError, ValueError) as error:
             raise ImportRefused(
                 _("{name} is damaged: its part {part} cannot be read ({error}).").format(
-                    name=self.name, part=member, error=error
+                    name=self.name, part=display_name(member), error=error
                 )
             ) from error
         return BoundedReader(raw, cap, self.name, member)
@@ -124,7 +124,7 @@ class BoundedReader(io.RawIOBase):
         except (zipfile.BadZipFile, EOFError, OSError, ValueError) as error:
             raise ImportRefused(
                 _("{name} is damaged: its part {part} cannot be read ({error}).").format(
-                    name=self._name, part=self._member, error=error
+                    name=self._name, part=display_name(self._member), error=error
                 )
             ) from error
         self._count += len(chunk)
@@ -175,7 +175,7 @@ def open_package(
             if member not in archive.NameToInfo:
                 raise ImportRefused(
                     _("{name} is not {label}: the part {part} is missing.").format(
-                        name=name, label=_(label), part=member
+                        name=name, label=_(label), part=display_name(member)
                     )
                 )
     except ImportRefused:
@@ -286,7 +286,7 @@ def _check_members(infos: list[zipfile.ZipInfo], name: str) -> None:
         if info.flag_bits & 0x1:
             raise ImportRefused(
                 _("{name} is encrypted: its part {part} needs a password.").format(
-                    name=name, part=info.filename
+                    name=name, part=display_name(info.filename)
                 )
             )
         if info.compress_type not in _ALLOWED_METHODS:
@@ -294,7 +294,7 @@ def _check_members(infos: list[zipfile.ZipInfo], name: str) -> None:
                 _(
                     "{name} uses a compression method Office never writes "
                     "(method {method} in {part}); it was refused."
-                ).format(name=name, method=info.compress_type, part=info.filename)
+                ).format(name=name, method=info.compress_type, part=display_name(info.filename))
             )
         if info.file_size > MAX_MEMBER_SIZE:
             raise ImportRefused(
@@ -303,7 +303,7 @@ def _check_members(infos: list[zipfile.ZipInfo], name: str) -> None:
                     "more than the {limit} allowed."
                 ).format(
                     name=name,
-                    part=info.filename,
+                    part=display_name(info.filename),
                     size=_mb(info.file_size),
                     limit=_mb(MAX_MEMBER_SIZE),
                 )
@@ -317,7 +317,7 @@ def _check_members(infos: list[zipfile.ZipInfo], name: str) -> None:
                     "from {packed} to {size}; it was refused."
                 ).format(
                     name=name,
-                    part=info.filename,
+                    part=display_name(info.filename),
                     packed=_mb(info.compress_size),
                     size=_mb(info.file_size),
                 )
@@ -333,7 +333,7 @@ def _check_members(infos: list[zipfile.ZipInfo], name: str) -> None:
 
 def _too_large(name: str, member: str, cap: int) -> str:
     return _("{name} is too large: its part {part} unpacks to more than {limit}.").format(
-        name=name, part=member, limit=_mb(cap)
+        name=name, part=display_name(member), limit=_mb(cap)
     )
 
 

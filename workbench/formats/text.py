@@ -29,13 +29,19 @@ MAX_TEXT_CHARS = 5_000_000
 
 
 def refuse_long_text(text: str, name: str) -> None:
-    """Refuse a text longer than any report (the .docx and .pdf readers have the same cap)."""
+    """Refuse a text longer than any report: raises :func:`too_long` past the cap."""
     if len(text) > MAX_TEXT_CHARS:
-        raise ImportRefused(
-            _("{name} holds more than {limit} characters of text; it was refused.").format(
-                name=name, limit=f"{MAX_TEXT_CHARS:,}"
-            )
+        raise too_long(name)
+
+
+def too_long(name: str) -> ImportRefused:
+    """The refusal of a file holding more than :data:`MAX_TEXT_CHARS` characters of text
+    (every reader counts against the same cap; .docx and .pdf count while they read)."""
+    return ImportRefused(
+        _("{name} was refused: its text is longer than the limit of {limit} characters.").format(
+            name=name, limit=f"{MAX_TEXT_CHARS:,}"
         )
+    )
 
 
 def looks_like_html(text: str) -> bool:

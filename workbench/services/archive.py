@@ -13,12 +13,13 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from workbench.core.errors import ArchiveDamaged, ArchiveError
+from workbench.core.errors import ArchiveError, display_name
 from workbench.core.models import Analysis, Report
 from workbench.i18n import _
 from workbench.services.changes import NOTHING, REPORT_CONTENT, Changes
 from workbench.services.clock import now
 from workbench.services.decisions import refresh_accepted
+from workbench.services.guard import archive_errors, damaged, with_backup_hint
 from workbench.storage import backups, index, repository
 from workbench.storage import db as storage_db
 from workbench.storage.db import transaction
@@ -51,11 +52,11 @@ class ReportPage:
 def open_archive(path: str | Path, *, create: bool = True, maintain: bool = True) -> Database:
     """Open (or create) the archive file at ``path``, upgrading an older schema.
 
-    With ``maintain`` (the window and the CLI), the archive is backed up before an upgrade and
-    once a day, after an integrity check; a damaged archive is refused with a message naming
-    its newest backup. Raises ``ArchiveError`` with a one-line message for a file that is not
-    an archive, an archive made by a newer version, a damaged archive, or a place the program
-    cannot write to.
+    With ``maintain`` (the window and the CLI), the archive is checked each time it is opened
+    and backed up before an upgrade and once a day (see :func:`_check_and_back_up`); a damaged
+    archive is refused with a message naming its newest backup. Raises ``ArchiveError`` with a
+    one-line message for a file that is not an archive, an archive made by a newer version, a
+    damaged archive, or a place the program cannot write to.
     """
     if not maintain or str(path) == ":memory:":
         return storage_db.open_archive(path, create=create)
@@ -65,78 +66,54 @@ def open_archive(path: str | Path, *, create: bool = True, maintain: bool = True
             target, create=create, before_upgrade=lambda p: backups.take_backup(p, "upgrade")
         )
     except ArchiveError as error:
-        raise _with_backup_hint(error, target) from error
+        raise with_backup_hint(error, target) from error
     try:
-        _daily_maintenance(db, target)
+        _check_and_back_up(db, target)
     except ArchiveError:
         db.close()
         raise
     return db
 
 
-def _daily_maintenance(db: Database, target: Path) -> None:
-    today = datetime.now()
-    if not db.table_names() or backups.backed_up_on(target, today):
+def _check_and_back_up(db: Database, target: Path) -> None:
+    """Refuse a damaged archive; back a sound one up once a day.
+
+    Every open runs SQLite's quick check (each page readable, each b-tree well formed); the
+    first open of a day runs the full integrity check (indexes against their tables too)
+    instead, before the daily backup, so a damaged archive is never backed up. On a 500 MB
+    archive each takes 0.2-0.3 s (1-1.3 s from a cold disk cache).
+    """
+    if not db.table_names():
         return
-    problem = backups.integrity_problem(db)
+    today = datetime.now()
+    due = not backups.backed_up_on(target, today)
+    problem = backups.integrity_problem(db, quick=not due)
     if problem is not None:
-        raise _with_backup_hint(
-            ArchiveDamaged(
-                _("{name} is damaged ({problem}).").format(name=target.name, problem=problem)
-            ),
-            target,
-        )
-    # A full disk must not stop the editor from working; the next open tries again.
-    with contextlib.suppress(OSError, sqlite3.Error):
-        backups.take_backup(target, "daily", today)
+        raise damaged(target, problem)
+    if due:  # a full disk must not stop the editor from working; the next open tries again
+        with contextlib.suppress(OSError, sqlite3.Error):
+            backups.take_backup(target, "daily", today)
 
 
-def _with_backup_hint(error: ArchiveError, target: Path) -> ArchiveError:
-    newest = backups.newest_backup(target)
-    if newest is None or not isinstance(error, ArchiveDamaged):
-        return error
-    return ArchiveDamaged(
-        _(
-            "{error} The newest backup is {backup}: open it with --archive, or copy it over the "
-            "damaged file."
-        ).format(error=str(error).rstrip(), backup=newest)
-    )
-
-
+@archive_errors
 def store_report(db: Database, report: Report) -> StoreResult:
     """Store a cleaned, analysed report unless the archive already holds it.
 
     A report with the same normalised text, or made from the same original bytes, is a
-    duplicate and is not stored again. Near-duplicates are stored and flagged.
+    duplicate and is not stored again. Near-duplicates are stored and flagged. Raises
+    ``ArchiveError`` when the archive cannot be written (nothing is half-stored).
     """
     prints = repository.fingerprint(report)  # outside the transaction: no lock held meanwhile
-    try:
-        with transaction(db):
-            existing = repository.find_duplicate(db, prints)
-            if existing is not None:
-                return StoreResult(existing, duplicate=True)
-            near = repository.near_duplicates(db, report, prints)
-            report_id = repository.insert(db, report, now(), prints)
-    except sqlite3.OperationalError as error:
-        raise write_error(error) from error
+    with transaction(db):
+        existing = repository.find_duplicate(db, prints)
+        if existing is not None:
+            return StoreResult(existing, duplicate=True)
+        near = repository.near_duplicates(db, report, prints)
+        report_id = repository.insert(db, report, now(), prints)
     return StoreResult(report_id, near_duplicates=near, changes=REPORT_CONTENT)
 
 
-def write_error(error: sqlite3.OperationalError) -> ArchiveError:
-    """A failed write as the editor should read it (the transaction was rolled back)."""
-    reason = str(error).lower()
-    if "full" in reason or "i/o" in reason:
-        return ArchiveError(
-            _(
-                "The archive could not be written: the disk is full or failing ({error}). "
-                "Nothing was half-stored; free some space and try again."
-            ).format(error=error)
-        )
-    if "readonly" in reason or "read-only" in reason:
-        return ArchiveError(_("The archive is read-only; nothing was stored."))
-    return ArchiveError(_("The archive could not be written: {error}.").format(error=error))
-
-
+@archive_errors
 def get_report(db: Database, report_id: int) -> StoredReport:
     """The stored report ``report_id``. Raises ``ArchiveError`` if there is none."""
     stored = repository.load(db, report_id)
@@ -145,6 +122,7 @@ def get_report(db: Database, report_id: int) -> StoredReport:
     return stored
 
 
+@archive_errors
 def list_reports(
     db: Database, *, order: str = "date", limit: int = 100, offset: int = 0
 ) -> ReportPage:
@@ -156,6 +134,7 @@ def list_reports(
     return ReportPage(items, repository.count(db))
 
 
+@archive_errors
 def delete_report(db: Database, report_id: int) -> Changes:
     """Delete a report with its analysis, tags and decisions; people left with no report go.
 
@@ -167,6 +146,7 @@ def delete_report(db: Database, report_id: int) -> Changes:
     return REPORT_CONTENT | Changes(tags=True, decisions=True)
 
 
+@archive_errors
 def reanalyse_report(db: Database, report_id: int, analysis: Analysis) -> Changes:
     """Replace a report's analysis with ``analysis``, keeping every decision of the editor.
 
@@ -179,6 +159,7 @@ def reanalyse_report(db: Database, report_id: int, analysis: Analysis) -> Change
     return REPORT_CONTENT
 
 
+@archive_errors
 def rebuild_search_index(db: Database) -> int:
     """Rebuild both full-text indexes from the stored reports; returns how many were indexed.
 
@@ -199,5 +180,5 @@ def backup_archive(db_path: str | Path, dest: str | Path) -> Path:
         return storage_db.backup(Path(db_path), Path(dest))
     except (OSError, sqlite3.Error) as error:
         raise ArchiveError(
-            _("The backup to {path} failed: {error}.").format(path=dest, error=error)
+            _("The backup to {path} failed: {error}.").format(path=display_name(dest), error=error)
         ) from error

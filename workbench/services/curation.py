@@ -10,6 +10,7 @@ from workbench.core.errors import ArchiveError
 from workbench.i18n import _
 from workbench.services.changes import NOTHING, Changes
 from workbench.services.clock import now
+from workbench.services.guard import archive_errors
 from workbench.storage import extras_repo, repository
 from workbench.storage.db import transaction
 from workbench.storage.extras_repo import ExportRecord
@@ -18,6 +19,7 @@ LAYOUTS = ("government", "party")
 DEFAULT_SETTINGS: dict[str, Any] = {"organisation": "", "layout": "government"}
 
 
+@archive_errors
 def tag_report(db: Database, report_id: int, tag: str) -> Changes:
     """Add a tag to a report. Raises ``ArchiveError`` for a blank tag or a missing report."""
     if not tag.strip():
@@ -28,6 +30,7 @@ def tag_report(db: Database, report_id: int, tag: str) -> Changes:
     return Changes(tags=True) if added else NOTHING
 
 
+@archive_errors
 def untag_report(db: Database, report_id: int, tag: str) -> Changes:
     """Remove a tag from a report (nothing changes if it did not have it)."""
     with transaction(db):
@@ -35,11 +38,13 @@ def untag_report(db: Database, report_id: int, tag: str) -> Changes:
     return Changes(tags=True) if removed else NOTHING
 
 
+@archive_errors
 def list_tags(db: Database, report_id: int | None = None) -> list[str]:
     """The tags of one report, or all tags of the archive."""
     return extras_repo.tags_of(db, report_id)
 
 
+@archive_errors
 def record_export(db: Database, kind: str, path: str, report_ids: list[int]) -> Changes:
     """Add an export (e.g. ``"docx"``, ``"bulletin"``) of these reports to the history."""
     with transaction(db):
@@ -47,16 +52,19 @@ def record_export(db: Database, kind: str, path: str, report_ids: list[int]) -> 
     return Changes(exports=True)
 
 
+@archive_errors
 def list_exports(db: Database, limit: int = 100) -> list[ExportRecord]:
     """The export history, newest first."""
     return extras_repo.exports(db, limit)
 
 
+@archive_errors
 def get_settings(db: Database) -> dict[str, Any]:
     """The archive's settings: ``DEFAULT_SETTINGS`` overlaid with what is stored."""
     return {**DEFAULT_SETTINGS, **extras_repo.settings(db)}
 
 
+@archive_errors
 def set_setting(db: Database, key: str, value: Any) -> Changes:
     """Store one archive setting. Raises ``ValueError`` for an unknown key or layout."""
     if key not in DEFAULT_SETTINGS:

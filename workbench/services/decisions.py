@@ -20,6 +20,7 @@ from workbench.core.review import ACTIONS, Decision, build_review
 from workbench.i18n import _
 from workbench.services.changes import REPORT_CONTENT, Changes
 from workbench.services.clock import now
+from workbench.services.guard import archive_errors
 from workbench.storage import codec, repository
 from workbench.storage.db import transaction
 
@@ -27,6 +28,7 @@ KINDS = ("person", "task", "document")
 DECIDED = REPORT_CONTENT | Changes(decisions=True)
 
 
+@archive_errors
 def decisions_of(db: Database, report_id: int) -> dict[str, Decision]:
     """The decisions recorded on a report, by item key, oldest first."""
     rows = db.execute(
@@ -45,6 +47,7 @@ def accepted_analysis(suggestions: Analysis, decisions: dict[str, Decision]) -> 
     return build_review(suggestions, list(decisions.values())).accepted_analysis()
 
 
+@archive_errors
 def record_decision(
     db: Database, report_id: int, item_key: str, decision: str, value: object = None
 ) -> Changes:
@@ -67,6 +70,7 @@ def record_decision(
     return DECIDED
 
 
+@archive_errors
 def clear_decision(db: Database, report_id: int, item_key: str) -> tuple[Decision | None, Changes]:
     """Forget the decision on an item; returns it (``None`` if there was none) and the changes."""
     with transaction(db):
@@ -79,6 +83,7 @@ def clear_decision(db: Database, report_id: int, item_key: str) -> tuple[Decisio
     return old, DECIDED if old is not None else Changes()
 
 
+@archive_errors
 def set_decision(db: Database, report_id: int, key: str, decision: Decision | None) -> Changes:
     """Make ``decision`` the one standing for ``key`` (``None``: no decision)."""
     if decision is None:
@@ -86,6 +91,7 @@ def set_decision(db: Database, report_id: int, key: str, decision: Decision | No
     return record_decision(db, report_id, key, decision.action, decision.value)
 
 
+@archive_errors
 def refresh_accepted(db: Database, report_id: int) -> None:
     """Store the accepted analysis of a report again from its suggestions and decisions.
 

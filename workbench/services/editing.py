@@ -25,6 +25,7 @@ from workbench.services.changes import REPORT_CONTENT, Changes
 from workbench.services.clock import now
 from workbench.services.curation import list_tags, tag_report, untag_report
 from workbench.services.decisions import decisions_of, refresh_accepted, set_decision
+from workbench.services.guard import archive_errors
 from workbench.storage import repository
 from workbench.storage.db import transaction
 
@@ -46,6 +47,7 @@ class ReportView:
     tags: list[str] = field(default_factory=list)
 
 
+@archive_errors
 def load_report_view(db: Database, report_id: int) -> ReportView:
     """The report ``report_id`` with its review. Raises ``ArchiveError`` if there is none."""
     stored = get_report(db, report_id)
@@ -55,6 +57,7 @@ def load_report_view(db: Database, report_id: int) -> ReportView:
     return ReportView(report_id, stored.report, review, decisions, list_tags(db, report_id))
 
 
+@archive_errors
 def update_report(db: Database, report_id: int, fields: dict[str, Any]) -> Changes:
     """Set metadata fields, tags (a comma-separated string) and/or blocks of a report.
 
@@ -118,12 +121,14 @@ class ArchiveTarget:
         people_service.rename_person(self.db, person_id, name)
 
 
+@archive_errors
 def apply_edit(db: Database, edit: Edit) -> Changes:
     """Apply ``edit`` to the archive; returns what changed."""
     edit.apply(ArchiveTarget(db))
     return _changes(edit)
 
 
+@archive_errors
 def revert_edit(db: Database, edit: Edit) -> Changes:
     """Undo ``edit`` on the archive; returns what changed."""
     edit.revert(ArchiveTarget(db))

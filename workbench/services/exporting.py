@@ -28,6 +28,7 @@ from workbench.i18n import _
 from workbench.services.archive import get_report
 from workbench.services.changes import Changes
 from workbench.services.curation import get_settings, record_export
+from workbench.services.guard import archive_errors
 from workbench.services.people import people_in_report
 from workbench.storage import extras_repo
 from workbench.storage.db import transaction
@@ -61,6 +62,7 @@ class ExportResult:
     changes: Changes
 
 
+@archive_errors
 def accepted_report(db: Database, report_id: int) -> Report:
     """The report as the editor stands behind it, ready to export.
 
@@ -82,6 +84,7 @@ def default_export_name(report: Report) -> str:
     return safe_filename(report.title) + ".docx"
 
 
+@archive_errors
 def export_settings(db: Database) -> ExportSettings:
     """The archive's organisation settings; defaults for anything not set.
 
@@ -108,6 +111,7 @@ def setting_key(key: str) -> str:
     return name
 
 
+@archive_errors
 def set_export_setting(db: Database, key: str, value: str | list[str] | int | None) -> Changes:
     """Store one organisation setting in the archive; ``None`` puts back its default.
 
@@ -138,6 +142,7 @@ def _checked_value(name: str, value: str | list[str] | int | None) -> Any:
     return getattr(ExportSettings.from_dict({name: value}), name)
 
 
+@archive_errors
 def export_press_release(
     db: Database,
     report_id: int,
@@ -198,6 +203,7 @@ def export_formats() -> tuple[str, ...]:
     return EXPORT_FORMATS if pdf_available() else tuple(f for f in EXPORT_FORMATS if f != "pdf")
 
 
+@archive_errors
 def export_bulletin(
     db: Database,
     report_ids: list[int],

@@ -14,7 +14,7 @@ from typing import Protocol
 from sqlite_utils import Database
 
 from workbench.core.analysis import analyse
-from workbench.core.errors import Cancelled, ImportRefused, WorkbenchError
+from workbench.core.errors import Cancelled, ImportRefused, WorkbenchError, display_name
 from workbench.core.models import Imported, Report
 from workbench.core.structure import build_report
 from workbench.formats.encoding import decode
@@ -23,6 +23,7 @@ from workbench.formats.registry import supported_extensions as supported_extensi
 from workbench.i18n import _
 from workbench.services.archive import StoreResult, store_report
 from workbench.services.changes import NOTHING, REPORT_CONTENT, Changes
+from workbench.services.guard import archive_errors
 
 MAX_PASTE_CHARS = 2_000_000
 
@@ -107,7 +108,7 @@ def read_many(
     files = expand_paths(paths)
     for done, path in enumerate(files):
         if on_progress is not None:
-            on_progress(done, len(files), path.name)
+            on_progress(done, len(files), display_name(path.name))
         try:
             yield FileResult(path, report=read_report(path))
         except WorkbenchError as error:
@@ -140,6 +141,7 @@ class ProgressSink(Protocol):
     def report(self, done: int, total: int, label: str = "") -> None: ...
 
 
+@archive_errors
 def import_files(
     db: Database, paths: Iterable[Path], progress: ProgressSink | None = None
 ) -> ImportSummary:
@@ -154,7 +156,7 @@ def import_files(
     try:
         for done, path in enumerate(files):
             if progress is not None:
-                progress.report(done, len(files), path.name)
+                progress.report(done, len(files), display_name(path.name))
             _import_one(db, path, summary)
     except Cancelled:
         summary.cancelled = True
@@ -177,6 +179,7 @@ def _import_one(db: Database, path: Path, summary: ImportSummary) -> None:
     summary.near_duplicates += [(result.report_id, other) for other, _s in result.near_duplicates]
 
 
+@archive_errors
 def store_pasted(db: Database, text: str | None, html: str | None) -> StoreResult:
     """Make a report from pasted content and store it (or find it already stored)."""
     return store_report(db, report_from_clipboard(text, html))

@@ -15,6 +15,7 @@ from workbench.core.errors import ArchiveError
 from workbench.i18n import _
 from workbench.services.changes import Changes
 from workbench.services.clock import now
+from workbench.services.guard import archive_errors
 from workbench.storage import analysis_repo, people_queries, people_repo
 from workbench.storage.analysis_repo import StoredMention
 from workbench.storage.db import transaction
@@ -73,6 +74,7 @@ class RenameResult:
     changes: Changes = DIRECTORY
 
 
+@archive_errors
 def list_people(
     db: Database, *, query: str | None = None, limit: int = 100, offset: int = 0
 ) -> PeoplePage:
@@ -81,6 +83,7 @@ def list_people(
     return PeoplePage(items, total)
 
 
+@archive_errors
 def get_person(db: Database, person_id: int) -> PersonDetail:
     """One entry. Raises ``ArchiveError`` if there is none."""
     name = people_queries.name_of(db, person_id)
@@ -95,6 +98,7 @@ def get_person(db: Database, person_id: int) -> PersonDetail:
     )
 
 
+@archive_errors
 def reports_of_person(db: Database, person_id: int) -> list[Appearance]:
     """Every report the person appears in (newest first) with the name, role and titles there.
 
@@ -104,11 +108,13 @@ def reports_of_person(db: Database, person_id: int) -> list[Appearance]:
     return people_queries.appearances(db, person_id)
 
 
+@archive_errors
 def people_in_report(db: Database, report_id: int) -> list[StoredMention]:
     """The people of a report in analysis order, each with its directory entry."""
     return analysis_repo.mentions(db, report_id)
 
 
+@archive_errors
 def merge_people(db: Database, keep_id: int, other_id: int) -> MergeResult:
     """Make ``other_id`` part of ``keep_id``: its mentions move, its entry goes.
 
@@ -125,6 +131,7 @@ def merge_people(db: Database, keep_id: int, other_id: int) -> MergeResult:
     return MergeResult(keep_id, other_id, other.name, moved)
 
 
+@archive_errors
 def unmerge(db: Database, merge: MergeResult) -> Changes:
     """Undo ``merge``: the moved mentions go back to an entry with the old id and name."""
     split_person(
@@ -133,6 +140,7 @@ def unmerge(db: Database, merge: MergeResult) -> Changes:
     return DIRECTORY
 
 
+@archive_errors
 def split_person(
     db: Database,
     person_id: int,
@@ -161,6 +169,7 @@ def split_person(
     return SplitResult(person_id, new_person, chosen)
 
 
+@archive_errors
 def rename_person(db: Database, person_id: int, name: str) -> RenameResult:
     """Give the entry a new name. The old spelling stays a variant if a report wrote it.
 

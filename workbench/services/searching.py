@@ -10,6 +10,7 @@ from workbench.core.errors import ArchiveError
 from workbench.i18n import _
 from workbench.services.changes import Changes
 from workbench.services.clock import now
+from workbench.services.guard import archive_errors
 from workbench.storage import extras_repo
 from workbench.storage.db import transaction
 from workbench.storage.extras_repo import SavedSearch
@@ -28,6 +29,7 @@ __all__ = [
 ]
 
 
+@archive_errors
 def search_reports(
     db: Database,
     text: str,
@@ -47,6 +49,7 @@ def search_reports(
     return search(db, text, filters, order=order, limit=limit, offset=offset)
 
 
+@archive_errors
 def save_search(
     db: Database, name: str, text: str, filters: SearchFilters | None = None
 ) -> tuple[int, Changes]:
@@ -64,11 +67,13 @@ def save_search(
     return search_id, Changes(saved_searches=True)
 
 
+@archive_errors
 def list_saved_searches(db: Database) -> list[SavedSearch]:
     """Every saved search, by name."""
     return extras_repo.saved_searches(db)
 
 
+@archive_errors
 def run_saved_search(
     db: Database, search_id: int, *, limit: int = 20, offset: int = 0
 ) -> SearchResults:
@@ -81,6 +86,7 @@ def run_saved_search(
     return search(db, saved.query, filters, limit=limit, offset=offset)
 
 
+@archive_errors
 def delete_saved_search(db: Database, search_id: int) -> Changes:
     """Delete a saved search. Raises ``ArchiveError`` if there is none with that id."""
     with transaction(db):

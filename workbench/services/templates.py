@@ -14,6 +14,7 @@ from sqlite_utils import Database
 
 from workbench.services.changes import Changes
 from workbench.services.curation import get_settings
+from workbench.services.guard import archive_errors
 from workbench.storage import extras_repo
 from workbench.storage.db import transaction
 
@@ -26,6 +27,7 @@ def _key(kind: str) -> str:
     return f"{kind}_template"
 
 
+@archive_errors
 def export_template(db: Database, kind: str) -> Path | None:
     """The template chosen for ``kind`` ("press_release" or "bulletin"), None for the packaged
     one. The file may have gone since it was chosen: the export then says so.
@@ -36,6 +38,7 @@ def export_template(db: Database, kind: str) -> Path | None:
     return Path(value) if isinstance(value, str) and value.strip() else None
 
 
+@archive_errors
 def set_export_template(db: Database, kind: str, path: str | Path | None) -> Changes:
     """Use the file at ``path`` as the template for ``kind``; None or "" goes back to the
     packaged template. The path is stored as given (made absolute), not checked.

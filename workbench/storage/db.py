@@ -18,7 +18,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from workbench.core.errors import ArchiveDamaged, ArchiveError
+from workbench.core.errors import ArchiveDamaged, ArchiveError, display_name
 from workbench.i18n import _
 from workbench.storage import migrations
 
@@ -51,16 +51,19 @@ def open_archive(
         conn = sqlite3.connect(str(target), timeout=BUSY_TIMEOUT_MS / 1000)
     except sqlite3.Error as error:
         raise ArchiveError(
-            _("Cannot open the archive {path}: {error}.").format(path=target, error=error)
+            _("Cannot open the archive {path}: {error}.").format(
+                path=display_name(target), error=error
+            )
         ) from error
     db = Database(conn)
+    label = display_name(target.name)
     try:
-        migrations.check_identity(db, target.name)  # before WAL changes a stranger's file
+        migrations.check_identity(db, label)  # before WAL changes a stranger's file
         configure(db)
         if before_upgrade is not None and migrations.pending(db) and db.table_names():
-            migrations.check_identity(db, target.name)
+            migrations.check_identity(db, label)
             before_upgrade(target)
-        upgrade(db, target.name)
+        upgrade(db, label)
     except sqlite3.DatabaseError as error:
         db.close()
         raise _archive_error(target, error) from error
@@ -68,6 +71,14 @@ def open_archive(
         db.close()
         raise
     return db
+
+
+def archive_file(db: Database) -> str | None:
+    """The file of the archive open in ``db``, or None for one in memory."""
+    for _seq, name, file in db.execute("PRAGMA database_list").fetchall():
+        if name == "main":
+            return file or None
+    return None
 
 
 def _open_memory() -> Database:
@@ -140,12 +151,18 @@ def transaction(db: Database) -> Iterator[Database]:
 def _check_location(target: Path, *, create: bool) -> None:
     folder = target.parent if str(target.parent) else Path(".")
     if target.is_dir():
-        raise ArchiveError(_("{path} is a folder, not an archive file.").format(path=target))
+        raise ArchiveError(
+            _("{path} is a folder, not an archive file.").format(path=display_name(target))
+        )
     if not target.exists():
         if not create:
-            raise ArchiveError(_("There is no archive at {path}.").format(path=target))
+            raise ArchiveError(
+                _("There is no archive at {path}.").format(path=display_name(target))
+            )
         if not folder.is_dir():
-            raise ArchiveError(_("The folder {path} does not exist.").format(path=folder))
+            raise ArchiveError(
+                _("The folder {path} does not exist.").format(path=display_name(folder))
+            )
         try:
             target.touch(exist_ok=False)  # an empty file is a new archive to SQLite
         except FileExistsError:
@@ -153,7 +170,7 @@ def _check_location(target: Path, *, create: bool) -> None:
         except OSError as error:
             raise ArchiveError(
                 _("Cannot create an archive in {path}: the folder is read-only ({error}).").format(
-                    path=folder, error=error.strerror
+                    path=display_name(folder), error=error.strerror
                 )
             ) from error
         return
@@ -161,7 +178,7 @@ def _check_location(target: Path, *, create: bool) -> None:
     if not os.access(target, os.W_OK) or not os.access(folder, os.W_OK):
         raise ArchiveError(
             _("The archive {path} is in a read-only place; copy it somewhere writable.").format(
-                path=target
+                path=display_name(target)
             )
         )
 
@@ -172,12 +189,14 @@ def _check_header(target: Path) -> None:
             header = handle.read(len(SQLITE_HEADER))
     except OSError as error:
         raise ArchiveError(
-            _("Cannot read {path}: {error}.").format(path=target, error=error.strerror)
+            _("Cannot read {path}: {error}.").format(
+                path=display_name(target), error=error.strerror
+            )
         ) from error
     if header and header != SQLITE_HEADER:
         raise ArchiveError(
             _("{name} is not a Press Workbench archive (not a SQLite file).").format(
-                name=target.name
+                name=display_name(target.name)
             )
         )
 
@@ -186,14 +205,18 @@ def _archive_error(target: Path, error: sqlite3.DatabaseError) -> ArchiveError:
     message = str(error).lower()
     if "readonly" in message or "read-only" in message:
         return ArchiveError(
-            _("The archive {path} is read-only; copy it somewhere writable.").format(path=target)
+            _("The archive {path} is read-only; copy it somewhere writable.").format(
+                path=display_name(target)
+            )
         )
     if "not a database" in message or "malformed" in message:
         return ArchiveDamaged(
-            _("{name} is damaged or not a Press Workbench archive.").format(name=target.name)
+            _("{name} is damaged or not a Press Workbench archive.").format(
+                name=display_name(target.name)
+            )
         )
     return ArchiveError(
-        _("Cannot open the archive {path}: {error}.").format(path=target, error=error)
+        _("Cannot open the archive {path}: {error}.").format(path=display_name(target), error=error)
     )
 
 
@@ -205,7 +228,7 @@ def backup(source: Path, dest: Path) -> Path:
     ``dest`` that is the source; ``OSError``/``sqlite3.Error`` when writing fails.
     """
     if not source.is_file():
-        raise ArchiveError(_("There is no archive at {path}.").format(path=source))
+        raise ArchiveError(_("There is no archive at {path}.").format(path=display_name(source)))
     if dest.exists() and dest.resolve() == source.resolve():
         raise ArchiveError(_("The backup must go to another file than the archive itself."))
     partial = dest.with_name(f"{dest.name}.{os.getpid()}.part")  # one per process

@@ -41,7 +41,7 @@ from workbench.core.errors import ArchiveError
 from workbench.core.models import Span
 from workbench.i18n import _
 from workbench.storage import snippets
-from workbench.storage.db import BUSY_TIMEOUT_MS
+from workbench.storage.db import BUSY_TIMEOUT_MS, archive_file
 from workbench.storage.filters import FilterPlan, SearchFilters, plan
 from workbench.storage.index import EXACT, FOLDED, ID_MASK, WEIGHTS, rowid_range
 from workbench.storage.query import ParsedQuery, parse_query
@@ -226,7 +226,7 @@ class _Total:
         self._db, self._matches, self._stop = db, matches, stop
         self._cancelled = False
         self._future: Future[int] | None = None
-        path = _archive_file(db)
+        path = archive_file(db)
         if path is not None and not db.conn.in_transaction:
             self._future = _workers().submit(self._count_apart, path)
 
@@ -270,14 +270,6 @@ class _Total:
         self._cancelled = True
         if not self._future.cancel():
             wait([self._future])
-
-
-def _archive_file(db: Database) -> str | None:
-    """The file of the archive, or None for one in memory."""
-    for _seq, name, file in db.execute("PRAGMA database_list").fetchall():
-        if name == "main":
-            return file or None
-    return None
 
 
 @cache
