@@ -54,7 +54,7 @@ def test_import_of_a_folder_reports_each_file_and_the_counts(tmp_path, capsys):
     archive.parent.mkdir()
 
     code, out, err = wb(archive, capsys, "import", str(folder))
-    assert code == 0 and err == ""
+    assert code == 1  # some file failed
     lines = out.splitlines()
     assert lines[0] == f"{folder / '000.txt'}: imported #1"
     assert lines[1] == f"{folder / '001.txt'}: imported #2"
@@ -62,14 +62,36 @@ def test_import_of_a_folder_reports_each_file_and_the_counts(tmp_path, capsys):
     assert "empty.txt: failed:" in out and "empty" in out
     assert lines[-1] == "2 imported, 0 already in the archive, 2 failed."
     assert archive.is_file()
+    progress, error = err.splitlines()[:-1], err.splitlines()[-1]  # stderr is not a terminal here
+    assert progress[0] == "Imported 0 of 4 files." and progress[-1] == "Imported 4 of 4 files."
+    assert error == "workbench: 2 of 4 file(s) failed."
+
+
+def test_import_json_says_what_became_of_each_file(tmp_path, capsys):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(RAW / "000.txt", folder / "a.txt")
+    shutil.copy(RAW / "000.txt", folder / "b.txt")  # the same content again
+    (folder / "c.txt").write_bytes(b"")
+    code, out, _err = wb(tmp_path / "a.sqlite3", capsys, "import", str(folder), "--json")
+    assert code == 1
+    assert json.loads(out) == [
+        {"path": str(folder / "a.txt"), "status": "imported", "id": 1, "error": None,
+         "similar_to": []},
+        {"path": str(folder / "b.txt"), "status": "duplicate", "id": 1, "error": None,
+         "similar_to": []},
+        {"path": str(folder / "c.txt"), "status": "failed", "id": None,
+         "error": "c.txt is empty.", "similar_to": []},
+    ]  # fmt: skip
 
 
 def test_import_again_finds_duplicates_and_says_so_in_json(archive, capsys):
     code, out, err = wb(archive, capsys, "import", str(RAW / "000.txt"), "--json")
-    assert code == 0 and err == ""
-    data = json.loads(out)
-    assert data["counts"] == {"imported": 0, "duplicates": 1, "failed": 0}
-    assert data["duplicates"] == [{"path": str(RAW / "000.txt"), "id": 1}]
+    assert code == 0 and err == ""  # a file, not a folder: no progress
+    assert json.loads(out) == [
+        {"path": str(RAW / "000.txt"), "status": "duplicate", "id": 1, "error": None,
+         "similar_to": []}
+    ]  # fmt: skip
 
     code, out, _err = wb(archive, capsys, "import", str(RAW / "000.txt"))
     assert out.splitlines()[0].endswith("000.txt: duplicate of #1")
@@ -210,11 +232,21 @@ def test_search_dan_van_kheo_ranks_the_dan_van_kheo_report_first(archive, capsys
 def test_search_dang_uy_finds_dang_uy_written_with_its_marks(archive, capsys):
     code, out, _err = wb(archive, capsys, "search", "dang uy", "--json")
     assert code == 0
-    data = json.loads(out)
-    assert data["hits"][0]["id"] == 1
-    marked = data["hits"][0]["marked"]
+    hits = json.loads(out)
+    assert hits[0]["id"] == 1
+    assert set(hits[0]) >= {
+        "id",
+        "title",
+        "published_at",
+        "event_date",
+        "source",
+        "snippet",
+        "score",
+    }
+    assert (hits[0]["event_date"], hits[0]["source"]) == ("2023-09-06", "dukcqtw.dcs.vn")
+    marked = hits[0]["marked"]
     assert "«Đảng ủy»" in marked
-    for hit in data["hits"]:  # every mark is a word the query names, with or without marks
+    for hit in hits:  # every mark is a word the query names, with or without marks
         for start, end in hit["marks"]:
             assert strip_marks(hit["snippet"][start:end]) in {"dang", "uy"}
 

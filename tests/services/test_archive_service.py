@@ -18,6 +18,7 @@ from workbench.services.archive import (
     list_reports,
     reanalyse_report,
     rebuild_search_index,
+    similar_reports,
     store_report,
 )
 from workbench.services.decisions import clear_decision, decisions_of, record_decision
@@ -83,6 +84,13 @@ def test_another_outlets_account_is_a_near_duplicate(db: Database) -> None:
     assert other_day.near_duplicates == []
     unrelated = store_report(db, report("Công an", *corpus_paragraphs("001.txt")))
     assert unrelated.near_duplicates == []
+    # kept: each report names the other, after the import is long over
+    score = near.near_duplicates[0][1]
+    assert similar_reports(db, near.report_id) == [(original.report_id, score)]
+    assert similar_reports(db, original.report_id) == [(near.report_id, score)]
+    assert similar_reports(db, unrelated.report_id) == []
+    delete_report(db, original.report_id)
+    assert similar_reports(db, near.report_id) == []  # the link goes with the report
 
 
 def test_sketch_estimate_tracks_exact_similarity() -> None:

@@ -20,7 +20,7 @@ from workbench.cli.base import (
 from workbench.cli.extract import report_json
 from workbench.core.errors import display_name
 from workbench.i18n import _
-from workbench.services.archive import backup_archive, get_report, list_reports
+from workbench.services.archive import backup_archive, get_report, list_reports, similar_reports
 from workbench.services.curation import list_tags
 from workbench.services.importing import (
     ImportSummary,
@@ -29,31 +29,43 @@ from workbench.services.importing import (
     original_text,
 )
 from workbench.services.people import people_in_report
+from workbench.services.tidying import index_untidy, tidy_index
 
 ORDERS = ("date", "added", "title")
 
 
 class _Progress:
-    """Import progress on stderr, one line redrawn in place (only on a terminal)."""
+    """Import progress on stderr: on a terminal one line redrawn in place, elsewhere (a log) a
+    line at every tenth of the files."""
+
+    def __init__(self, terminal: bool) -> None:
+        self._terminal = terminal
+        self._shown = -1
 
     def report(self, done: int, total: int, label: str = "") -> None:
-        line = f"[{done}/{total}] {label}"[:70] if label else ""
-        click.echo(f"\r{line:<72}\r" if line else "\r" + " " * 72 + "\r", err=True, nl=False)
+        if self._terminal:
+            line = f"[{done}/{total}] {display_name(label)}"[:70] if label else ""
+            click.echo(f"\r{line:<72}\r" if line else "\r" + " " * 72 + "\r", err=True, nl=False)
+        elif (tenth := 10 * done // max(total, 1)) > self._shown:
+            self._shown = tenth
+            message = _("Imported {done} of {total} files.").format(done=done, total=total)
+            click.echo(message, err=True)
 
 
 @cli.command(
     "import",
     help=_(
         "Import report files and folders (.txt in any Vietnamese encoding, .docx, .html, "
-        ".pdf) into the archive. Prints what became of each file and a summary. A file "
-        "already in the archive is not stored twice. Exits with 1 only when nothing could be "
-        "imported and some file failed."
+        ".pdf) into the archive. Prints what became of each file and a summary (--json: a "
+        "list of {path, status, id, error, similar_to}); progress goes to stderr when a folder "
+        "is imported. A file already in the archive is not stored twice. Exits with 1 when "
+        "any file failed."
     ),
 )
 @click.argument(
     "paths", metavar="PATH...", nargs=-1, required=True, type=click.Path(path_type=Path)
 )
-@click.option("--json", "as_json", is_flag=True, help=_("Print the summary as one JSON object."))
+@click.option("--json", "as_json", is_flag=True, help=_("Print what became of each file as JSON."))
 def import_command(paths: tuple[Path, ...], as_json: bool) -> None:
     """Import files and folders; print each file's result and a summary."""
     files = expand_paths(paths)
@@ -63,13 +75,19 @@ def import_command(paths: tuple[Path, ...], as_json: bool) -> None:
                 paths=", ".join(display_name(p) for p in paths)
             )
         )
-    progress = _Progress() if sys.stderr.isatty() and not as_json else None
-    summary = import_files(archive_db(), files, progress)
+    folders = any(path.is_dir() for path in paths)
+    progress = _Progress(sys.stderr.isatty()) if folders else None
+    db = archive_db()
+    summary = import_files(db, files, progress)
+    if summary.imported and index_untidy(db):
+        click.echo(_("Tidying the search index…"), err=True)
+        tidy_index(db)
+    results = file_results(files, summary)
     if as_json:
-        echo_json(summary_json(summary))
+        echo_json(results)
     else:
-        for line in result_lines(files, summary):
-            click.echo(line)
+        for result in results:
+            click.echo(result_line(result))
         click.echo(
             _("{imported} imported, {duplicates} already in the archive, {failed} failed.").format(
                 imported=len(summary.imported),
@@ -81,10 +99,18 @@ def import_command(paths: tuple[Path, ...], as_json: bool) -> None:
         raise click.ClickException(
             _("Nothing was imported: {count} file(s) failed.").format(count=len(summary.failed))
         )
+    if summary.failed:
+        raise click.ClickException(
+            _("{count} of {total} file(s) failed.").format(
+                count=len(summary.failed), total=len(files)
+            )
+        )
 
 
-def result_lines(files: list[Path], summary: ImportSummary) -> list[str]:
-    """One line per file, in the order the files were read."""
+def file_results(files: list[Path], summary: ImportSummary) -> list[dict]:
+    """What became of each file, in the order the files were read: ``path``, ``status``
+    (imported, duplicate or failed), ``id`` (the stored report), ``error`` (why it failed)
+    and ``similar_to`` (stored reports of the same event, for an imported one)."""
     similar: dict[int, list[int]] = {}
     for new, old in summary.near_duplicates:
         similar.setdefault(new, []).append(old)
@@ -93,38 +119,37 @@ def result_lines(files: list[Path], summary: ImportSummary) -> list[str]:
         "duplicate": deque(summary.duplicates),
         "failed": deque(summary.failed),
     }
-    lines = []
+    results = []
     for path in files:
-        kind = next((k for k, q in queues.items() if q and q[0][0] == path), None)
-        if kind is None:
-            continue
-        _path, value = queues[kind].popleft()
-        if kind == "imported":
-            text = _("imported #{id}").format(id=value)
-            if similar.get(value):
-                others = ", ".join(f"#{other}" for other in similar[value])
-                text += " " + _("(similar to {ids})").format(ids=others)
-        elif kind == "duplicate":
-            text = _("duplicate of #{id}").format(id=value)
-        else:
-            text = _("failed: {reason}").format(reason=value)
-        lines.append(f"{display_name(path)}: {text}")
-    return lines
+        status = next((k for k, q in queues.items() if q and q[0][0] == path), None)
+        if status is None:
+            continue  # not reached: the import was cancelled
+        _path, value = queues[status].popleft()
+        failed = status == "failed"
+        results.append(
+            {
+                "path": str(path),
+                "status": status,
+                "id": None if failed else value,
+                "error": value if failed else None,
+                "similar_to": similar.get(value, []) if status == "imported" else [],
+            }
+        )
+    return results
 
 
-def summary_json(summary: ImportSummary) -> dict:
-    """The JSON object ``import --json`` prints."""
-    return {
-        "imported": [{"path": str(p), "id": i} for p, i in summary.imported],
-        "duplicates": [{"path": str(p), "id": i} for p, i in summary.duplicates],
-        "failed": [{"path": str(p), "error": e} for p, e in summary.failed],
-        "near_duplicates": [{"id": a, "similar_to": b} for a, b in summary.near_duplicates],
-        "counts": {
-            "imported": len(summary.imported),
-            "duplicates": len(summary.duplicates),
-            "failed": len(summary.failed),
-        },
-    }
+def result_line(result: dict) -> str:
+    """One file's result as a line of text."""
+    if result["status"] == "imported":
+        text = _("imported #{id}").format(id=result["id"])
+        if result["similar_to"]:
+            others = ", ".join(f"#{other}" for other in result["similar_to"])
+            text += " " + _("(similar to {ids})").format(ids=others)
+    elif result["status"] == "duplicate":
+        text = _("duplicate of #{id}").format(id=result["id"])
+    else:
+        text = _("failed: {reason}").format(reason=result["error"])
+    return f"{display_name(result['path'])}: {text}"
 
 
 @cli.command(
@@ -199,8 +224,10 @@ def show(report_id: int, as_json: bool, original: bool) -> None:
         return
     people = {m.person.name: m.person_id for m in people_in_report(db, report_id)}
     tags = list_tags(db, report_id)
+    similar = similar_reports(db, report_id)
     if as_json:
         data = {"id": report_id, **report_json(report), "tags": tags}
+        data["similar_to"] = [{"id": other, "similarity": score} for other, score in similar]
         data["added"], data["updated"] = stored.created_at, stored.updated_at
         for person in data["people"]:
             person["person_id"] = people.get(person["name"])
@@ -214,6 +241,7 @@ def show(report_id: int, as_json: bool, original: bool) -> None:
         (_("Source"), report.source),
         (_("Author"), report.author),
         (_("Tags"), ", ".join(tags)),
+        (_("Same event as"), ", ".join(f"#{other}" for other, _score in similar)),
         (_("Format"), f"{report.format}, {report.encoding or '-'}"),
     ):
         if value:

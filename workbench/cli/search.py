@@ -9,7 +9,7 @@ from datetime import datetime
 
 import click
 
-from workbench.cli.base import DATE, archive_db, cli, day, echo_json, iso_day, one_line
+from workbench.cli.base import DATE, archive_db, cli, day, echo_json, one_line
 from workbench.core.models import ROLES, Span
 from workbench.i18n import _
 from workbench.services.searching import SearchFilters, SearchResults, search_reports
@@ -90,7 +90,12 @@ def phrases(text: str, marks: Sequence[Span], offset: int = 0) -> list[tuple[int
     show_default=True,
     help=_("Show at most this many reports."),
 )
-@click.option("--json", "as_json", is_flag=True, help=_("Print one JSON object."))
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help=_("Print a JSON list of the reports found: id, title, dates, source, snippet, score."),
+)
 def search(
     query: str,
     person: str | None,
@@ -116,7 +121,7 @@ def search(
     )
     results = search_reports(archive_db(), query, filters, order=order, limit=limit)
     if as_json:
-        echo_json(results_json(query, results))
+        echo_json(results_json(results))
         return
     if not results.hits:
         click.echo(_("No report matches."))
@@ -134,9 +139,10 @@ def search(
     )
 
 
-def results_json(query: str, results: SearchResults) -> dict:
-    """The JSON object ``search --json`` prints. ``marks`` are the matched words as
-    ``[start, end]`` in ``snippet``; ``marked`` is the snippet with them marked «like this»."""
+def results_json(results: SearchResults) -> list[dict]:
+    """The JSON list ``search --json`` prints, best first. ``marks`` are the matched words as
+    ``[start, end]`` in ``snippet``; ``marked`` is the snippet with them marked «like this»;
+    ``score`` is bm25 (lower is better; null past the ranked candidates or by date)."""
     hits = []
     for hit in results.hits:
         snippet = hit.snippet
@@ -144,13 +150,14 @@ def results_json(query: str, results: SearchResults) -> dict:
             {
                 "id": hit.report.id,
                 "title": hit.report.title,
-                "date": iso_day(hit.report.event_date, hit.report.published_at),
+                "published_at": hit.report.published_at,
+                "event_date": hit.report.event_date,
                 "source": hit.report.source,
+                "snippet": snippet.text,
                 "score": hit.score,
                 "exact": hit.exact,
-                "snippet": snippet.text,
                 "marks": [[m.start - snippet.start, m.end - snippet.start] for m in snippet.marks],
                 "marked": marked(snippet.text, snippet.marks, PLAIN_MARKS, snippet.start),
             }
         )
-    return {"query": query, "total": results.total, "order": results.order, "hits": hits}
+    return hits

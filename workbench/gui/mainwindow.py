@@ -156,6 +156,7 @@ class MainWindow(QMainWindow):
         self.session.failed.connect(self._show_error)
         self.session.changes_applied.connect(self.changes_applied.emit)
         self.editor.original_requested.connect(self.show_original)
+        self.editor.report_requested.connect(self.open_report)
         self.changes_applied.connect(self._on_changes_applied)
         self.undo_stack.cleanChanged.connect(self._on_undo_clean_changed)
 

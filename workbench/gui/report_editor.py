@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QTextDocument
 from PySide6.QtWidgets import (
@@ -9,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -37,6 +40,7 @@ class ReportEditor(QWidget):
 
     field_edited = Signal(str, object, object)  # field, before, after
     original_requested = Signal()
+    report_requested = Signal(int)  # a report of the same event, clicked
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -52,6 +56,12 @@ class ReportEditor(QWidget):
             line.editingFinished.connect(lambda n=name: self._on_field_finished(n))
             form.addRow(_(label), line)
             self.inputs[name] = line
+        self.similar = QLabel(self)
+        self.similar.setObjectName("similar_reports")
+        self.similar.setWordWrap(True)
+        self.similar.setStyleSheet("background: #fff4ce; padding: 4px")
+        self.similar.linkActivated.connect(lambda link: self.report_requested.emit(int(link)))
+        self.similar.hide()
         self.body = BodyView(self)
         self.find_box = QLineEdit(self)
         self.find_box.setObjectName("find_box")
@@ -66,6 +76,7 @@ class ReportEditor(QWidget):
         bottom.addWidget(original)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.similar)
         layout.addWidget(self.body, 1)
         layout.addLayout(bottom)
         QShortcut(QKeySequence("Escape"), self.find_box, activated=self.find_box.hide)
@@ -78,6 +89,12 @@ class ReportEditor(QWidget):
                 self._values[name] = text
                 line.setText(text)
                 line.setCursorPosition(0)
+
+    def set_similar(self, reports: list[tuple[int, str]]) -> None:
+        """Name the stored reports of the same event (each a link), or hide the line."""
+        links = ", ".join(f'<a href="{n}">#{n} {escape(title)}</a>' for n, title in reports)
+        self.similar.setText(_("The same event as: {reports}").format(reports=links))
+        self.similar.setVisible(bool(reports))
 
     def set_blocks(self, blocks: list[Block]) -> None:
         self.body.set_blocks(blocks)

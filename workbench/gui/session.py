@@ -87,6 +87,7 @@ class ReportSession(QObject):
                 if not inputs[name].hasFocus() and inputs[name].text() != (value or "")
             }
         self._editor.set_fields(fields)
+        self._editor.set_similar(view.similar)
         shown = [(b.kind, b.text) for b in self._editor.body.blocks()]
         stored = [(b.kind, b.text) for b in report.blocks]
         if first_time or (shown != stored and not self._text_timer.isActive()):

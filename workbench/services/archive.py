@@ -100,7 +100,8 @@ def store_report(db: Database, report: Report) -> StoreResult:
     """Store a cleaned, analysed report unless the archive already holds it.
 
     A report with the same normalised text, or made from the same original bytes, is a
-    duplicate and is not stored again. Near-duplicates are stored and flagged. Raises
+    duplicate and is not stored again. Near-duplicates are stored, flagged in the result and
+    linked for good (``similar_reports``). Raises
     ``ArchiveError`` when the archive cannot be written (nothing is half-stored).
     """
     prints = repository.fingerprint(report)  # outside the transaction: no lock held meanwhile
@@ -110,6 +111,7 @@ def store_report(db: Database, report: Report) -> StoreResult:
             return StoreResult(existing, duplicate=True)
         near = repository.near_duplicates(db, report, prints)
         report_id = repository.insert(db, report, now(), prints)
+        repository.link_near_duplicates(db, report_id, near)
     return StoreResult(report_id, near_duplicates=near, changes=REPORT_CONTENT)
 
 
@@ -120,6 +122,13 @@ def get_report(db: Database, report_id: int) -> StoredReport:
     if stored is None:
         raise ArchiveError(_("There is no report #{id} in the archive.").format(id=report_id))
     return stored
+
+
+@archive_errors
+def similar_reports(db: Database, report_id: int) -> list[tuple[int, float]]:
+    """Stored reports of the same event as ``report_id`` (near-duplicates found when either
+    was imported): ``(id, similarity)``, most similar first."""
+    return repository.linked_near_duplicates(db, report_id)
 
 
 @archive_errors

@@ -20,7 +20,7 @@ from workbench.core.models import Block, Report, place_blocks
 from workbench.core.review import Decision, Review, build_review
 from workbench.i18n import _
 from workbench.services import people as people_service
-from workbench.services.archive import get_report
+from workbench.services.archive import get_report, similar_reports
 from workbench.services.changes import REPORT_CONTENT, Changes
 from workbench.services.clock import now
 from workbench.services.curation import list_tags, tag_report, untag_report
@@ -45,6 +45,7 @@ class ReportView:
     review: Review  # suggestions and decisions, for the side panels
     decisions: dict[str, Decision] = field(default_factory=dict)
     tags: list[str] = field(default_factory=list)
+    similar: list[tuple[int, str]] = field(default_factory=list)  # same event: (id, headline)
 
 
 @archive_errors
@@ -54,7 +55,12 @@ def load_report_view(db: Database, report_id: int) -> ReportView:
     suggestions = repository.suggestions(db, report_id) or stored.report.analysis
     decisions = decisions_of(db, report_id)
     review = build_review(suggestions, list(decisions.values()))
-    return ReportView(report_id, stored.report, review, decisions, list_tags(db, report_id))
+    others = [other for other, _score in similar_reports(db, report_id)]
+    titles = repository.summaries_by_id(db, others)
+    similar = [(other, titles[other].title or "") for other in others if other in titles]
+    return ReportView(
+        report_id, stored.report, review, decisions, list_tags(db, report_id), similar
+    )
 
 
 @archive_errors

@@ -192,6 +192,27 @@ def _editorial(db: Database) -> None:
     )
 
 
+@MIGRATIONS(name="0004_report_links")
+def _report_links(db: Database) -> None:
+    """Near-duplicates found at import, kept: "the same event as report N" outlives the import.
+
+    Archives made before keep no links for the reports they already hold (finding them again
+    would compare every stored report; re-importing is not needed for new ones).
+    """
+    _run(
+        db,
+        """
+        CREATE TABLE report_links (
+            report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+            other_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+            similarity REAL NOT NULL,
+            PRIMARY KEY (report_id, other_id)
+        );
+        CREATE INDEX report_links_other ON report_links(other_id)
+        """,
+    )
+
+
 SCHEMA_VERSION = len(MIGRATIONS._migrations)
 
 

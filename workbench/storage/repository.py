@@ -109,6 +109,26 @@ def near_duplicates(db: Database, report: Report, prints: Fingerprint) -> list[t
     return sorted(found, key=lambda pair: (-pair[1], pair[0]))
 
 
+def link_near_duplicates(db: Database, report_id: int, near: list[tuple[int, float]]) -> None:
+    """Record that ``report_id`` is a near-duplicate of each ``(id, similarity)`` in ``near``."""
+    db.conn.executemany(
+        "INSERT OR REPLACE INTO report_links (report_id, other_id, similarity) VALUES (?, ?, ?)",
+        [(report_id, other, score) for other, score in near],
+    )
+
+
+def linked_near_duplicates(db: Database, report_id: int) -> list[tuple[int, float]]:
+    """The reports recorded as near-duplicates of ``report_id`` (either way): ``(id, similarity)``,
+    most similar first."""
+    rows = db.execute(
+        "SELECT other_id, similarity FROM report_links WHERE report_id = ? "
+        "UNION SELECT report_id, similarity FROM report_links WHERE other_id = ? "
+        "ORDER BY 2 DESC, 1",
+        [report_id, report_id],
+    ).fetchall()
+    return [(other, score) for other, score in rows]
+
+
 def _candidates(db: Database, report: Report) -> list[tuple[int, bytes]]:
     if report.event_date:
         where, params = "event_date = ?", [report.event_date]

@@ -1,0 +1,30 @@
+"""The editor names the stored reports of the same event, each a link that opens it."""
+
+from __future__ import annotations
+
+from tests.archive_factory import report
+from tests.services.test_archive_service import corpus_paragraphs
+from workbench.services.archive import open_archive, store_report
+
+
+def test_a_near_duplicate_names_the_other_account_and_opens_it(open_window, tmp_path) -> None:
+    path = tmp_path / "archive.sqlite3"
+    db = open_archive(path)
+    paragraphs = corpus_paragraphs("000.txt")
+    first = store_report(db, report("Công tác dân vận", *paragraphs)).report_id
+    rewritten = [*paragraphs[2:-2], "Phóng viên báo Nhân dân đưa tin từ Hà Nội."]
+    second = store_report(db, report("Dân vận <khéo>", *rewritten, source="nhandan.vn")).report_id
+    alone = store_report(db, report("Công an", *corpus_paragraphs("001.txt"))).report_id
+    db.close()
+    window = open_window(path)
+    editor = window.editor
+
+    window.open_report(first)
+    assert editor.similar.isVisible()
+    assert f'href="{second}"' in editor.similar.text() and "&lt;khéo&gt;" in editor.similar.text()
+    editor.similar.linkActivated.emit(str(second))
+    assert window.session.report_id == second
+    assert f'href="{first}"' in editor.similar.text()
+
+    window.open_report(alone)
+    assert not editor.similar.isVisible()
