@@ -130,6 +130,19 @@ def test_a_paragraph_ending_with_an_ellipsis_is_not_a_teaser_alone():
     assert junk.teasers(texts) == set()
 
 
+def test_a_paragraph_whose_last_words_recur_elsewhere_is_kept_004():
+    """Corpus 004: a real paragraph ends in "trên địa bàn..."; its last 48 characters recur
+    in a later paragraph. A 40-character probe dropped it (text lost on import)."""
+    texts = [
+        "Tỉnh tăng cường công tác tuyên truyền, triển khai các phong trào “Dân vận khéo”… Đồng "
+        "thời xây dựng, hoàn chỉnh các cơ chế, chính sách và văn bản chỉ đạo, hướng dẫn triển "
+        "khai thực hiện chương trình xây dựng nông thôn mới trên địa bàn...",
+        "Qua hơn 6 năm triển khai, chương trình xây dựng nông thôn mới trên địa bàn Quảng Nam đã "
+        "đạt được những kết quả quan trọng.",
+    ]
+    assert junk.teasers(texts) == set()
+
+
 def test_duplicates_025():
     lead = (
         "Ngày 2/7/2026, Công ty Cổ phần Xi măng Cẩm Phả tổ chức Hội nghị sơ kết hoạt động sản"

@@ -143,6 +143,15 @@ def test_a_pdf_made_by_libreoffice_gives_the_same_text(tmp_path, utf8_report):
     assert report.title == utf8_report.title
 
 
+def test_every_body_paragraph_of_corpus_004_is_kept():
+    """Its paragraph ending "trên địa bàn..." was once taken for a teaser and dropped, so
+    "dan van kheo" did not find the report."""
+    raw = (SHARED / "corpus" / "raw" / "004.txt").read_text(encoding="utf-8").splitlines()
+    text = read_report(SHARED / "corpus" / "raw" / "004.txt").text
+    body = [line.strip() for line in raw[3:] if len(line.strip()) > 80]
+    assert len(body) == 8 and all(line in text for line in body)
+
+
 def test_the_analysis_is_filled_in(utf8_report):
     speakers = {p.name for p in utf8_report.analysis.people if p.role == "speaker"}
     assert speakers == {"Nguyễn Quang Trường", "Phạm Tất Thắng", "Nguyễn Văn Thể"}
