@@ -47,6 +47,23 @@ def test_snippet_window_holds_the_densest_marks() -> None:
     assert "[dân] [vận] khéo là [dân] [vận]" in snippet.marked()
 
 
+def test_snippet_window_prefers_every_word_to_more_marks() -> None:
+    text = (
+        "Công tác dân vận, dân vận chính quyền và dân vận của Mặt trận. "
+        + "Ở giữa là những câu khác. " * 30
+        + "Phong trào “Dân vận khéo” được nhân rộng. "
+        + "Cuối bài. " * 30
+    )
+    pattern = matcher(*parse_query("dan van kheo").highlight_words())
+    snippet = make_snippet(text, find_marks(text, pattern))
+    assert "[Dân] [vận] [khéo]" in snippet.marked()
+
+
+def test_corpus_000_snippet_for_dan_van_kheo_holds_the_phrase(corpus_dir) -> None:
+    text = (corpus_dir / "raw" / "000.txt").read_text(encoding="utf-8")
+    assert "khéo" in snippet(text, matcher(*parse_query("dan van kheo").highlight_words())).text
+
+
 def test_no_marks_gives_the_opening() -> None:
     snippet = make_snippet("Một hai ba bốn năm", [], width=8)
     assert snippet.start == 0 and snippet.text == "Một hai ba" and snippet.marks == ()

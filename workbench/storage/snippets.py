@@ -95,21 +95,25 @@ def _compiled(words: frozenset[str], prefix: str | None) -> re.Pattern[str] | No
     if not options:
         return None
     firsts = frozenset().union(*(_spellings(word[0]) for word, _ in options))
-    branches = "|".join(
-        f"(?<={_klass(_spellings(word[0]))}){_any_marks(word[1:])}{tail}" for word, tail in options
+    branches = "|".join(  # a group each: ``lastindex`` tells which word a match is
+        f"((?<={_klass(_spellings(word[0]))}){_any_marks(word[1:])}{tail})"
+        for word, tail in options
     )
     return re.compile(rf"{_klass(firsts)}(?<!{_NOT_WORD}.)(?:{branches})(?!{_NOT_WORD})")
 
 
 def find_marks(text: str, pattern: re.Pattern[str] | None, limit: int = MAX_MARKS) -> list[Span]:
     """Spans of ``text`` whose words, folded, the pattern matches (the first ``limit``)."""
-    return [Span(start, end) for start, end in _spans(text, pattern, limit)]
+    return [Span(start, end) for start, end, _word in _spans(text, pattern, limit)]
 
 
-def _spans(text: str, pattern: re.Pattern[str] | None, limit: int) -> list[tuple[int, int]]:
+Mark = tuple[int, int, object]  # start, end, and which query word it is
+
+
+def _spans(text: str, pattern: re.Pattern[str] | None, limit: int) -> list[Mark]:
     if pattern is None:
         return []
-    return [match.span() for match in islice(pattern.finditer(text), limit)]
+    return [(*m.span(), m.lastindex) for m in islice(pattern.finditer(text), limit)]
 
 
 def snippet(text: str, pattern: re.Pattern[str] | None, width: int = SNIPPET_CHARS) -> Snippet:
@@ -119,30 +123,47 @@ def snippet(text: str, pattern: re.Pattern[str] | None, width: int = SNIPPET_CHA
 
 
 def make_snippet(text: str, marks: list[Span], width: int = SNIPPET_CHARS) -> Snippet:
-    """The ``width``-character stretch of ``text`` holding the most marks, cut at word ends.
+    """The ``width``-character stretch of ``text`` holding the most different matched words
+    (then the most marks), cut at word ends.
 
     ``marks`` are in text order, as ``find_marks`` gives them.
     """
-    return _snippet(text, [(mark.start, mark.end) for mark in marks], width)
+    spans = [(m.start, m.end, fold_letters(text[m.start : m.end]).lower()) for m in marks]
+    return _snippet(text, spans, width)
 
 
-def _snippet(text: str, marks: list[tuple[int, int]], width: int) -> Snippet:
+def _snippet(text: str, marks: list[Mark], width: int) -> Snippet:
     if not marks:
         end = _word_end(text, min(len(text), width))
         return Snippet(0, end, text[:end], ())
-    best, best_count, last, count = 0, 0, 0, len(marks)
-    for first, (mark_start, _) in enumerate(marks):  # a sliding window over the marks
+    start = _word_start(text, max(0, marks[_best_window(marks, width)][0] - _LEAD))
+    end = _word_end(text, min(len(text), start + width))
+    inside = tuple(Span(s, e) for s, e, _word in marks if s >= start and e <= end)
+    return Snippet(start, end, text[start:end], inside)
+
+
+def _best_window(marks: list[Mark], width: int) -> int:
+    """The first mark of the window holding the most different words, then the most marks
+    (three "dân vận" lose to one "Dân vận khéo" for the query "dan van kheo")."""
+    ids: dict[object, int] = {}
+    keys = [ids.setdefault(word, len(ids)) for _start, _end, word in marks]
+    held = [0] * len(ids)  # marks of each word in the window
+    distinct, best, best_score, last, count = 0, 0, (0, 0), -1, len(marks)
+    for first, (mark_start, _end, _word) in enumerate(marks):  # a sliding window
         if last < first:
             last = first
+            held[keys[first]] += 1
+            distinct += 1
         reach = mark_start + width - _LEAD
         while last + 1 < count and marks[last + 1][1] <= reach:
             last += 1
-        if last - first + 1 > best_count:
-            best, best_count = first, last - first + 1
-    start = _word_start(text, max(0, marks[best][0] - _LEAD))
-    end = _word_end(text, min(len(text), start + width))
-    inside = tuple(Span(s, e) for s, e in marks if s >= start and e <= end)
-    return Snippet(start, end, text[start:end], inside)
+            distinct += not held[keys[last]]
+            held[keys[last]] += 1
+        if (distinct, last - first + 1) > best_score:
+            best, best_score = first, (distinct, last - first + 1)
+        held[keys[first]] -= 1
+        distinct -= not held[keys[first]]
+    return best
 
 
 def _word_start(text: str, pos: int) -> int:
