@@ -220,7 +220,7 @@ def test_search_without_diacritics_finds_dan_van_kheo_with_marked_snippets(archi
     assert 1 in ids_in(out)
     block = out.split("#1  ", 1)[1].split("\n#", 1)[0]
     assert "Công tác «dân vận»" in block  # the headline, marked (a phrase as one)
-    assert "Ban «Dân vận» Trung ương" in block  # the snippet, marked
+    assert "«Dân vận khéo»" in block  # the snippet: the stretch with all three words, marked
     assert out.splitlines()[-1] == "2 of 2 reports found."
 
 
