@@ -77,6 +77,26 @@ def test_typed_marks_rank_exact_matches_first(archive: Database) -> None:
     assert bare.hits[0].report.id == 2 and not any(hit.exact for hit in bare.hits)
 
 
+def test_a_headline_holding_more_of_the_words_ranks_first(db: Database) -> None:
+    """bm25 gives a headline nothing for words most reports hold ("dân vận" here), so the
+    short report with one rare "khéo" would win; the headline tier puts the report about
+    dân vận first (corpus 000 against 004)."""
+    filler = [f"Báo cáo dân vận số {n} về công tác dân vận ở cơ sở." for n in range(30)]
+    store(db, *(report(f"Tin số {n}", text) for n, text in enumerate(filler)))
+    about, passing = store(
+        db,
+        report(
+            "Công tác dân vận trong tình hình mới",
+            "Dân vận là nhiệm vụ của cả hệ thống chính trị. " * 20,
+            "Các mô hình Dân vận khéo được nhân rộng.",
+        ),
+        report("Quảng Nam xây dựng nông thôn mới", "Các phong trào “Dân vận khéo”, “Nhà sạch”."),
+    )
+    scores = {hit.report.id: hit.score for hit in search(db, "dan van kheo").hits}
+    assert scores[passing] < scores[about]  # bm25 alone prefers the passing mention
+    assert ids(db, "dan van kheo")[:2] == [about, passing]
+
+
 def test_prefix_of_the_last_word(archive: Database) -> None:
     assert ids(archive, "nông thôn m") == [3]  # one letter: left out while typing
     assert ids(archive, "phấn đấu nông th") == [3]

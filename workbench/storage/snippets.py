@@ -107,6 +107,13 @@ def find_marks(text: str, pattern: re.Pattern[str] | None, limit: int = MAX_MARK
     return [Span(start, end) for start, end, _word in _spans(text, pattern, limit)]
 
 
+def different_words(text: str, pattern: re.Pattern[str] | None) -> int:
+    """How many different query words (of the pattern's) ``text`` holds."""
+    if pattern is None:
+        return 0
+    return len({match.lastindex for match in pattern.finditer(text)})
+
+
 Mark = tuple[int, int, object]  # start, end, and which query word it is
 
 
