@@ -183,7 +183,7 @@ def editor(window: MainWindow) -> QWidget:
     window.reports_panel.show()
     window.reports_panel.raise_()
     window.resizeDocks(
-        [window.reports_panel, window.panels["person"]], [300, 400], Qt.Orientation.Horizontal
+        [window.reports_panel, window.panels["person"]], [300, 470], Qt.Orientation.Horizontal
     )
     window.panels["person"].select_row(0)
     return window

@@ -259,6 +259,8 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         if isinstance(state, QByteArray):
             self.restoreState(state)
+        else:  # the first layout: the side panels' titles and tasks need room
+            self.resizeDocks([self.panels["person"]], [470], Qt.Orientation.Horizontal)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         settings = QSettings()

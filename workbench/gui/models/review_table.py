@@ -20,6 +20,7 @@ KeyRole = Qt.ItemDataRole.UserRole + 2  # its key
 class Column:
     title: str
     value: Callable[[ReviewItem], str]
+    wide: bool = False  # takes the width left over; the others fit their contents
 
 
 def _join(values: list[str]) -> str:
@@ -36,14 +37,14 @@ STATUS_LABELS = {
 COLUMNS: dict[str, list[Column]] = {
     "person": [
         Column(N_("Name"), lambda i: i.item.name),
-        Column(N_("Titles"), lambda i: _join(i.item.titles)),
+        Column(N_("Titles"), lambda i: _join(i.item.titles), wide=True),
         Column(N_("Role"), lambda i: _(ROLE_LABELS.get(i.item.role, i.item.role))),
         Column(N_("Mentions"), lambda i: str(len(i.item.mentions))),
         Column(N_("Status"), lambda i: _(STATUS_LABELS[i.status])),
     ],
     "task": [
         Column(N_("No."), lambda i: str(i.item.ordinal)),
-        Column(N_("Task"), lambda i: i.item.text),
+        Column(N_("Task"), lambda i: i.item.text, wide=True),
         Column(N_("Set by"), lambda i: i.item.speaker or ""),
         Column(N_("Status"), lambda i: _(STATUS_LABELS[i.status])),
     ],
@@ -51,7 +52,7 @@ COLUMNS: dict[str, list[Column]] = {
         Column(N_("Kind"), lambda i: i.item.kind),
         Column(N_("Number"), lambda i: i.item.number),
         Column(N_("Date"), lambda i: i.item.date or ""),
-        Column(N_("Issuer"), lambda i: i.item.issuer or ""),
+        Column(N_("Issuer"), lambda i: i.item.issuer or "", wide=True),
         Column(N_("Status"), lambda i: _(STATUS_LABELS[i.status])),
     ],
 }
@@ -80,6 +81,10 @@ class ReviewTableModel(QAbstractTableModel):
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
         return 0 if parent.isValid() else len(self._items)
+
+    def wide_column(self) -> int:
+        """The column that takes the width the others leave."""
+        return next(n for n, column in enumerate(self._columns) if column.wide)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._columns)

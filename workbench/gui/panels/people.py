@@ -50,12 +50,16 @@ def load_entry(db, person_id: int) -> Entry:
     return Entry(person_id, detail.name, detail.report_count, len(reports_of_person(db, person_id)))
 
 
-def _table(parent: QWidget, name: str) -> QTableView:
+def _table(parent: QWidget, name: str, wide: int) -> QTableView:
+    """A read-only table of one-line rows; column ``wide`` takes the width the others leave
+    (they fit their contents)."""
     view = QTableView(parent)
     view.setObjectName(name)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.horizontalHeader().setStretchLastSection(True)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(wide, QHeaderView.ResizeMode.Stretch)
     view.verticalHeader().hide()
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 6)
     view.setWordWrap(False)
@@ -95,20 +99,16 @@ class PeoplePanel(QDockWidget):
         self.filter_box.setClearButtonEnabled(True)
         self.filter_box.setPlaceholderText(_("Find a person (marks optional)"))
         self.filter_box.textChanged.connect(lambda _text: self._timer.start())
-        self.table = _table(body, "people_table")
+        self.table = _table(body, "people_table", wide=2)  # the latest title
         self.table.setModel(self.model)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.horizontalHeader().setSectionResizeMode(
-            1, QHeaderView.ResizeMode.ResizeToContents
-        )
-        self.table.setColumnWidth(0, 150)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
         self.detail = QLabel(body)
         self.detail.setObjectName("people_detail")
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.reports_view = _table(body, "people_reports")
+        self.reports_view = _table(body, "people_reports", wide=1)  # the headline
         self.reports_view.setModel(self.appearances)
         self.reports_view.setToolTip(_("Enter or double click: open the report"))
         self.reports_view.activated.connect(self._on_report_activated)

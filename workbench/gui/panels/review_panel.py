@@ -38,8 +38,11 @@ class ReviewPanel(QDockWidget):
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header = self.view.horizontalHeader()  # one line a row; the long column takes the rest
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(self.model.wide_column(), QHeaderView.ResizeMode.Stretch)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 6)
         self.view.verticalHeader().hide()
         self.view.doubleClicked.connect(lambda _index: self._request_edit())
         self.view.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
