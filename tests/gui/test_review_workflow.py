@@ -186,6 +186,26 @@ def test_undoing_a_field_edit_shows_the_old_value(open_window):
     assert title.text() == old
 
 
+def test_a_date_typed_the_vietnamese_way_is_stored_and_nonsense_is_refused(open_window, messages):
+    window = open_window()
+    paste_000(window)
+    date = window.editor.inputs["event_date"]
+    assert date.text() == "2023-09-06"
+    date.setText("7/10/2023")
+    date.editingFinished.emit()
+    assert window.session.view.report.event_date == "2023-10-07" == date.text()
+    date.setText("hôm qua")
+    date.editingFinished.emit()
+    assert "is not a date" in messages[-1][1]
+    assert date.text() == "2023-10-07"  # what is stored, shown again
+    assert window.session.view.report.event_date == "2023-10-07"
+    date.setText("hôm qua")  # typed again: refused again, not taken for "no change"
+    date.editingFinished.emit()
+    assert len([m for m in messages if "is not a date" in m[1]]) == 2
+    window.undo_stack.undo()  # the refused edits left no step: this undoes the good one
+    assert window.session.view.report.event_date == "2023-09-06" == date.text()
+
+
 def test_import_progress_shows_in_the_status_bar(open_window, tmp_path):
     shutil.copy(RAW / "000.txt", tmp_path / "a.txt")
     shutil.copy(RAW / "001.txt", tmp_path / "b.txt")

@@ -12,7 +12,13 @@ from workbench.core.errors import ArchiveError
 from workbench.core.models import Report, item_to_dict
 from workbench.core.review import Decision
 from workbench.services.archive import store_report
-from workbench.services.editing import apply_edit, load_report_view, revert_edit, update_report
+from workbench.services.editing import (
+    DateRefused,
+    apply_edit,
+    load_report_view,
+    revert_edit,
+    update_report,
+)
 from workbench.services.importing import read_report
 from workbench.services.people import list_people
 from workbench.services.searching import SearchFilters, search_reports
@@ -89,6 +95,32 @@ def test_field_edits_reach_search_and_undo(db, report_id):
     assert load_report_view(db, report_id).report.place == "Thủ đô Hà Nội"
     revert_edit(db, edit)
     assert load_report_view(db, report_id).report.title == before
+
+
+@pytest.mark.parametrize(
+    ("field", "typed", "stored"),
+    [
+        ("event_date", "6/9/2023", "2023-09-06"),
+        ("event_date", "06-09-2023", "2023-09-06"),
+        ("event_date", "2023-09-06", "2023-09-06"),
+        ("event_date", "05:59 07/09/2023", "2023-09-07"),
+        ("published_at", "05:59 07/09/2023", "2023-09-07T05:59"),
+        ("published_at", "7/9/2023", "2023-09-07"),
+    ],
+)
+def test_dates_typed_the_vietnamese_way_are_stored_in_iso_form(db, report_id, field, typed, stored):
+    update_report(db, report_id, {field: typed})
+    assert getattr(load_report_view(db, report_id).report, field) == stored
+
+
+@pytest.mark.parametrize("typed", ["hôm qua", "31/2/2023", "2023-13-01", "9/2023"])
+def test_a_date_that_is_not_one_is_refused_and_nothing_changes(db, report_id, typed):
+    before = load_report_view(db, report_id).report
+    with pytest.raises(DateRefused, match="is not a date"):
+        update_report(db, report_id, {"event_date": typed, "place": "Đà Nẵng"})
+    after = load_report_view(db, report_id).report
+    assert (after.event_date, after.place) == (before.event_date, before.place)
+    assert search_reports(db, "", SearchFilters(date_from="2023-09-06", date_to="2023-09-06")).total
 
 
 def test_new_blocks_are_analysed_again_and_tags_are_set(db, report_id):

@@ -77,8 +77,7 @@ class ReportSession(QObject):
         first_time = self.view is None or self.view.report_id != view.report_id
         self.view = view
         report = view.report
-        fields = {name: getattr(report, name) for name in REPORT_FIELDS}
-        fields["tags"] = ", ".join(view.tags)
+        fields = _stored_fields(view)
         if not first_time:  # after an edit or an undo: only what changed and is not being typed
             inputs = self._editor.inputs
             fields = {
@@ -118,6 +117,11 @@ class ReportSession(QObject):
     def _fail(self, error: BaseException) -> None:
         self.failed.emit(str(error))
 
+    def _edit_refused(self, error: BaseException) -> None:
+        self._fail(error)
+        if self.view is not None:  # nothing was written: the fields show what is stored again
+            self._editor.set_fields(_stored_fields(self.view))
+
     # -- edits --------------------------------------------------------------------------------
     def push_decision(self, decision: Decision, name: str) -> None:
         """Record ``decision`` as an undoable edit."""
@@ -137,7 +141,9 @@ class ReportSession(QObject):
         from workbench.gui.undo import EditCommand
 
         self._undo.push(
-            EditCommand(edit, self._runner, apply_edit, revert_edit, self._on_edit_done, self._fail)
+            EditCommand(
+                edit, self._runner, apply_edit, revert_edit, self._on_edit_done, self._edit_refused
+            )
         )
 
     def _on_edit_done(self, changes) -> None:
@@ -221,6 +227,12 @@ def item_name(item) -> str:
     if isinstance(value, KeyTask):
         return value.marker or value.text[:30]
     return getattr(value, "number", "")
+
+
+def _stored_fields(view: ReportView) -> dict[str, str | None]:
+    """The editor's fields as the archive holds them."""
+    fields = {name: getattr(view.report, name) for name in REPORT_FIELDS}
+    return fields | {"tags": ", ".join(view.tags)}
 
 
 def item_spans(item: ReviewItem) -> list[Span]:

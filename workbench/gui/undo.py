@@ -37,8 +37,13 @@ class EditCommand(QUndoCommand):
     def redo(self) -> None:
         edit, apply = self.edit, self._apply
         Op(self._runner, lambda db: apply(db, edit)).success(self._on_done).failure(
-            self._on_error
+            self._refused
         ).run()
+
+    def _refused(self, error: BaseException) -> None:
+        """The edit was refused (nothing was written): it leaves the stack at the next undo."""
+        self.setObsolete(True)
+        self._on_error(error)
 
     def undo(self) -> None:
         edit, revert = self.edit, self._revert

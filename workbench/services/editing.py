@@ -15,7 +15,8 @@ from sqlite_utils import Database
 
 from workbench.core.analysis import analyse
 from workbench.core.edits import Edit
-from workbench.core.errors import ArchiveError
+from workbench.core.errors import ArchiveError, WorkbenchError
+from workbench.core.metadata import parse_published
 from workbench.core.models import Block, Report, place_blocks
 from workbench.core.review import Decision, Review, build_review
 from workbench.i18n import _
@@ -28,6 +29,13 @@ from workbench.services.decisions import decisions_of, refresh_accepted, set_dec
 from workbench.services.guard import archive_errors
 from workbench.storage import repository
 from workbench.storage.db import transaction
+
+DATE_FIELDS = ("published_at", "event_date")
+
+
+class DateRefused(WorkbenchError, ValueError):
+    """A date field was given something that is not a date."""
+
 
 KIND_CHANGES = {
     "report": REPORT_CONTENT | Changes(tags=True),
@@ -68,11 +76,15 @@ def update_report(db: Database, report_id: int, fields: dict[str, Any]) -> Chang
     """Set metadata fields, tags (a comma-separated string) and/or blocks of a report.
 
     New blocks (a list of ``Block`` or of ``(kind, text)``) are analysed again; the editor's
-    decisions stay. Raises ``ArchiveError`` when there is no such report or the new text is
-    the same as another stored report's.
+    decisions stay. Dates may be typed the Vietnamese way ("6/9/2023", "05:59 07/09/2023") and
+    are stored in ISO form. Raises ``ArchiveError`` when there is no such report or the new
+    text is the same as another stored report's, ``DateRefused`` for a date it cannot read.
     """
     get_report(db, report_id)
     values = dict(fields)
+    for name in DATE_FIELDS:
+        if values.get(name):
+            values[name] = typed_date(values[name], with_time=name == "published_at")
     if values.get("blocks") is not None:
         values["blocks"] = _blocks(values["blocks"])
     try:
@@ -87,6 +99,21 @@ def update_report(db: Database, report_id: int, fields: dict[str, Any]) -> Chang
     except sqlite3.IntegrityError as error:
         raise ArchiveError(_("Another report in the archive already has this text.")) from error
     return KIND_CHANGES["report"]
+
+
+def typed_date(value: str, *, with_time: bool) -> str:
+    """An ISO date (with its time if ``with_time`` and one was typed) from what an editor typed.
+
+    Raises ``DateRefused`` naming the value for anything that is not a date.
+    """
+    parsed = parse_published(value)
+    if parsed is None:
+        raise DateRefused(
+            _("“{value}” is not a date: write it as 6/9/2023 or 2023-09-06.").format(
+                value=value.strip()[:40]
+            )
+        )
+    return parsed if with_time else parsed[:10]
 
 
 def _blocks(items: list) -> list[Block]:
