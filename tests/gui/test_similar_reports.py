@@ -1,6 +1,8 @@
-"""The editor names the stored reports of the same event, each a link that opens it."""
+"""The editor names the stored reports of the same event; the reports list follows it."""
 
 from __future__ import annotations
+
+from PySide6.QtCore import Qt
 
 from tests.archive_factory import report
 from tests.services.test_archive_service import corpus_paragraphs
@@ -28,3 +30,12 @@ def test_a_near_duplicate_names_the_other_account_and_opens_it(open_window, tmp_
 
     window.open_report(alone)
     assert not editor.similar.isVisible()
+
+
+def test_the_reports_list_follows_the_report_open_in_the_editor(corpus_window) -> None:
+    window = corpus_window
+    listed = window.reports_panel.list
+    for report_id in (3, 7):
+        window.browser.report_activated.emit(report_id)  # opened from the archive browser
+        assert listed.currentItem().data(Qt.ItemDataRole.UserRole) == report_id
+        assert window.session.report_id == report_id

@@ -223,6 +223,7 @@ class MainWindow(QMainWindow):
 
     def _on_session_report_loaded(self, view) -> None:
         self.centre.setCurrentWidget(self.editor)
+        self.reports_panel.show_current(view.report_id)
         self.setWindowTitle(f"{view.report.title or _('(no headline)')}[*] — {WINDOW_TITLE}")
 
     def _on_undo_clean_changed(self, clean: bool) -> None:

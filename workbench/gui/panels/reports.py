@@ -40,6 +40,18 @@ class ReportsPanel(QDockWidget):
                 self.list.setCurrentItem(item)
         self.list.blockSignals(False)
 
+    def show_current(self, report_id: int) -> None:
+        """Select the row of the report open in the editor (without opening it again)."""
+        self.list.blockSignals(True)
+        self.list.setCurrentItem(None)
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == report_id:
+                self.list.setCurrentItem(item)
+                self.list.scrollToItem(item)
+                break
+        self.list.blockSignals(False)
+
     def _on_item_activated(self, item: QListWidgetItem | None) -> None:
         if item is not None:
             self.report_activated.emit(int(item.data(Qt.ItemDataRole.UserRole)))
