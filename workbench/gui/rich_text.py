@@ -49,12 +49,13 @@ def hit_html(
     snippet_start: int,
     snippet_marks: Iterable[Span],
 ) -> str:
-    """Three parts of one search hit: the headline and a grey line (date · source), one line
-    each, and the snippet, matched words marked in the headline and the snippet."""
+    """Three parts of one search hit: the headline (wrapped: a long one is read whole, the
+    snippet gives up lines for it), a grey line (date · source) and the snippet, matched words
+    marked in the headline and the snippet."""
     lead = "… " if snippet_start > 0 else ""
     meta_html = html.escape(meta, quote=False) or "&nbsp;"  # an empty line keeps its height
     return (
-        f'<div style="white-space:nowrap"><b>{marked_html(title, title_marks)}</b></div>'
+        f"<div><b>{marked_html(title, title_marks)}</b></div>"
         f'<div style="color:#777777; white-space:nowrap">{meta_html}</div>'
         f"<div>{lead}{marked_html(snippet, snippet_marks, snippet_start)} …</div>"
     )

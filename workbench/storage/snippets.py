@@ -150,10 +150,16 @@ def _snippet(text: str, marks: list[Mark], width: int) -> Snippet:
 
 
 def _best_window(marks: list[Mark], width: int) -> int:
-    """The first mark of the window holding the most different words, then the most marks
-    (three "dân vận" lose to one "Dân vận khéo" for the query "dan van kheo")."""
+    """The first mark of the stretch to show: for words of a query, the shortest run of marks
+    holding each of them, when it fits ("Dân vận khéo" for "dan van kheo", not the "dân" of
+    "nhân dân" a line before it); else the window holding the most different words, then the
+    most marks."""
     ids: dict[object, int] = {}
     keys = [ids.setdefault(word, len(ids)) for _start, _end, word in marks]
+    if len(ids) > 1:
+        first, last = _shortest_cover(marks, keys, len(ids))
+        if marks[last][1] - marks[first][0] <= width - _LEAD:
+            return first
     held = [0] * len(ids)  # marks of each word in the window
     distinct, best, best_score, last, count = 0, 0, (0, 0), -1, len(marks)
     for first, (mark_start, _end, _word) in enumerate(marks):  # a sliding window
@@ -170,6 +176,23 @@ def _best_window(marks: list[Mark], width: int) -> int:
             best, best_score = first, (distinct, last - first + 1)
         held[keys[first]] -= 1
         distinct -= not held[keys[first]]
+    return best
+
+
+def _shortest_cover(marks: list[Mark], keys: list[int], words: int) -> tuple[int, int]:
+    """The first and last mark of the shortest run of marks holding each of the ``words``
+    different words (``keys[i]`` is the word of mark ``i``)."""
+    held = [0] * words
+    distinct, first, best = 0, 0, (0, len(marks) - 1)
+    for last, key in enumerate(keys):
+        distinct += not held[key]
+        held[key] += 1
+        while distinct == words:
+            if marks[last][1] - marks[first][0] < marks[best[1]][1] - marks[best[0]][0]:
+                best = (first, last)
+            held[keys[first]] -= 1
+            distinct -= not held[keys[first]]
+            first += 1
     return best
 
 
