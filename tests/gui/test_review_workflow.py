@@ -206,6 +206,20 @@ def test_a_date_typed_the_vietnamese_way_is_stored_and_nonsense_is_refused(open_
     assert window.session.view.report.event_date == "2023-09-06" == date.text()
 
 
+def test_the_publication_time_reads_as_typed_and_round_trips(open_window):
+    window = open_window()
+    paste_000(window)
+    published = window.editor.inputs["published_at"]
+    assert published.text() == "2023-09-07 05:59"  # stored 2023-09-07T05:59
+    published.setText("08/09/2023 06:00")
+    published.editingFinished.emit()
+    assert window.session.view.report.published_at == "2023-09-08T06:00"
+    assert published.text() == "2023-09-08 06:00"
+    window.undo_stack.undo()
+    assert window.session.view.report.published_at == "2023-09-07T05:59"
+    assert published.text() == "2023-09-07 05:59"
+
+
 def test_import_progress_shows_in_the_status_bar(open_window, tmp_path):
     shutil.copy(RAW / "000.txt", tmp_path / "a.txt")
     shutil.copy(RAW / "001.txt", tmp_path / "b.txt")

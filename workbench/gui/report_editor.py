@@ -26,8 +26,8 @@ from workbench.i18n import N_, _
 # (field, label, placeholder)
 FIELDS = (
     ("title", N_("Headline"), ""),
-    ("published_at", N_("Published"), "2023-09-07T05:59"),
-    ("event_date", N_("Event date"), "2023-09-06"),
+    ("published_at", N_("Published"), "07/09/2023 05:59"),
+    ("event_date", N_("Event date"), "06/09/2023"),
     ("place", N_("Place"), ""),
     ("source", N_("Source"), ""),
     ("author", N_("Author"), ""),

@@ -230,8 +230,10 @@ def item_name(item) -> str:
 
 
 def _stored_fields(view: ReportView) -> dict[str, str | None]:
-    """The editor's fields as the archive holds them."""
+    """The editor's fields as the archive holds them (a time shown after a space, not a T)."""
     fields = {name: getattr(view.report, name) for name in REPORT_FIELDS}
+    if fields.get("published_at"):
+        fields["published_at"] = fields["published_at"].replace("T", " ")
     return fields | {"tags": ", ".join(view.tags)}
 
 
