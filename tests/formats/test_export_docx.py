@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import os
 import shutil
+import time
 import zipfile
 from datetime import date
 from pathlib import Path
@@ -312,6 +313,20 @@ def test_failed_replace_leaves_the_previous_export_untouched(tmp_path: Path, mon
         write_press_release(report_000(), office(), target)
     assert target.read_bytes() == b"previous export"
     assert os.listdir(tmp_path) == ["release.docx"]
+
+
+def test_an_export_removes_temporaries_a_killed_export_left_an_hour_ago(tmp_path: Path):
+    stale, young = tmp_path / ".wb-00112233aabb.tmp", tmp_path / ".wb-0123456789ab.tmp"
+    mine = tmp_path / ".wb-notours.tmp"  # not a name this program makes
+    for path in (stale, young, mine):
+        path.write_bytes(b"half an export")
+    two_hours_ago = time.time() - 7200
+    for path in (stale, mine):
+        os.utime(path, (two_hours_ago, two_hours_ago))
+    write_press_release(report_000(), office(), tmp_path / "release.docx")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        [young.name, mine.name, "release.docx"]
+    )
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root ignores folder permissions")

@@ -154,7 +154,8 @@ def _alive(pid: int) -> bool:
 def test_kill_9_between_writing_and_renaming_keeps_the_old_file(tmp_path: Path) -> None:
     """``strace`` holds the child at its ``fsync`` (fault injection on the real process),
     so the kill lands exactly between writing the temporary file and renaming it: the old
-    export is untouched; the hidden ``.wb-*.tmp`` is left behind (nothing removes it later)."""
+    export is untouched; the hidden ``.wb-*.tmp`` is left behind, and a later export to that
+    folder removes it once it is an hour old (a younger one may be another export's)."""
     source = mk.write(tmp_path, "nguồn.txt", mk.report_text())
     out = tmp_path / "xuất"
     out.mkdir()
@@ -192,6 +193,14 @@ def test_kill_9_between_writing_and_renaming_keeps_the_old_file(tmp_path: Path) 
     leftovers = [p.name for p in out.iterdir() if p != target]
     print(f"left after a kill inside save_atomic: {leftovers}")
     assert len(leftovers) == 1 and re.fullmatch(r"\.wb-[0-9a-f]{12}\.tmp", leftovers[0])
+    stale, young = out / leftovers[0], out / ".wb-0123456789ab.tmp"
+    young.write_bytes(b"another export, being written")
+    write_press_release(read_report(source), ExportSettings(), target, number="NEW")
+    assert stale.exists()  # minutes old: it may be another export's
+    an_hour_ago = time.time() - 3700
+    os.utime(stale, (an_hour_ago, an_hour_ago))
+    write_press_release(read_report(source), ExportSettings(), target, number="NEWER")
+    assert sorted(p.name for p in out.iterdir()) == sorted([target.name, young.name])
 
 
 # --- kill -9 during a migration -------------------------------------------------------------------

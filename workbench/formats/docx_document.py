@@ -11,6 +11,7 @@ import io
 import os
 import re
 import secrets
+import time
 import zipfile
 from collections.abc import Iterable
 from datetime import datetime
@@ -301,7 +302,23 @@ def write_atomic(data: bytes, path: Path) -> Path:
                 path=display_name(path), reason=error.strerror or error
             )
         ) from error
+    _sweep_stale_temporaries(path.parent)
     return path
+
+
+_TEMPORARY = re.compile(r"\.wb-[0-9a-f]{12}\.tmp")
+STALE_AFTER_S = 3600
+
+
+def _sweep_stale_temporaries(folder: Path) -> None:
+    """Delete this program's temporary files in ``folder`` older than an hour: what an export
+    killed between writing and renaming left behind (a running export's is seconds old)."""
+    cutoff = time.time() - STALE_AFTER_S
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(folder):
+            if _TEMPORARY.fullmatch(entry.name) and entry.stat().st_mtime < cutoff:
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
 
 
 def prepare(doc: DocxDocument, styles: tuple[str, ...]) -> None:
