@@ -105,6 +105,32 @@ def test_an_archive_damaged_after_todays_backup_is_refused_too(
     assert str(backups.newest_backup(path)) in str(caught.value)
 
 
+def test_a_big_archive_is_checked_once_a_day_and_its_damage_refused_when_met(
+    damaged: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past QUICK_CHECK_MAX_BYTES (3-9 s of checking at 100,000 reports) only the first open
+    of the day checks; damage met afterwards is refused in one line naming the backup."""
+    monkeypatch.setattr(archive_service, "QUICK_CHECK_MAX_BYTES", 1000)
+    refusals = []
+    for fraction in (0.3, 0.5, 0.7, 0.9):
+        path = damaged(fraction, [datetime.now()])
+        db = archive_service.open_archive(path)  # today's backup is taken: no check
+        try:
+            for n in range(1, 41):
+                get_report(db, n)
+            search_reports(db, "dân vận")
+        except ArchiveDamaged as error:
+            assert_one_line(str(error), path.name)
+            assert str(backups.newest_backup(path)) in str(error)
+            refusals.append(fraction)
+        finally:
+            db.close()
+    assert refusals  # the damage was met, and refused, in reading reports or searching
+    first_today = damaged(0.6, [datetime.now() - timedelta(days=1)])
+    with pytest.raises(ArchiveDamaged):
+        archive_service.open_archive(first_today).close()  # the day's first open checks
+
+
 def test_services_on_a_damaged_archive_raise_archive_errors_only(
     damaged: Callable[..., Path], tmp_path: Path
 ) -> None:

@@ -35,6 +35,8 @@ def _raising(error: sqlite3.Error):
         (_error(sqlite3.OperationalError, "database is locked", 5), "locked"),
         (_error(sqlite3.DatabaseError, "database disk image is malformed", 11), "damaged"),
         (_error(sqlite3.DatabaseError, "file is not a database", 26), "damaged"),
+        # Python's own, no SQLite code: a damaged page read back as a text cell
+        (sqlite3.OperationalError("Could not decode to UTF-8 column 'blocks'"), "damaged"),
     ],
 )
 def test_the_state_of_the_file_or_the_disk_is_an_archive_error(

@@ -29,6 +29,9 @@ _DAMAGED = frozenset((sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB))
 _DISK = frozenset((sqlite3.SQLITE_FULL, sqlite3.SQLITE_IOERR))
 _READ_ONLY = frozenset((sqlite3.SQLITE_READONLY, sqlite3.SQLITE_PERM))
 _BUSY = frozenset((sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED))
+# Python's own error (no SQLite code) for a text cell of bytes that are not UTF-8: only
+# damage puts those there, as every text the workbench writes is str.
+_UNDECODABLE = "Could not decode to UTF-8"
 
 
 def archive_errors(
@@ -54,7 +57,7 @@ def archive_error(error: sqlite3.DatabaseError, db: Database) -> ArchiveError | 
     """The one-line ``ArchiveError`` for ``error`` raised while using ``db``, or None for an
     error that is a bug, not a state of the file or the disk."""
     code = (getattr(error, "sqlite_errorcode", None) or 0) & 0xFF  # the primary result code
-    if code in _DAMAGED:
+    if code in _DAMAGED or _UNDECODABLE in str(error):
         path = archive_file(db)
         return damaged(Path(path) if path else None, str(error))
     if code in _DISK:
