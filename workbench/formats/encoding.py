@@ -34,6 +34,7 @@ from functools import cache
 from typing import NamedTuple
 
 from workbench.core.errors import ImportRefused
+from workbench.core.syllables import SYLLABLE
 from workbench.formats.legacy import LABELS, decode_legacy, vietnamese_letters
 from workbench.i18n import N_, _
 
@@ -326,13 +327,6 @@ def _nfc(text: str) -> str:
 
 # --- Vietnamese syllables (DOMAIN.md §6) --------------------------------------------------------
 
-_ONSET = "(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?"
-_OPEN = (
-    "iêu|yêu|oai|oay|oeo|uây|uôi|ươi|ươu|uya|uyu|ai|ao|au|ay|âu|ây|eo|êu|ia|iu|oa|oe|oi|ôi|"
-    "ơi|ua|uê|ui|uơ|uy|ưa|ưi|ưu|a|e|ê|i|o|ô|ơ|u|ư|y"
-)
-_CLOSED = "uyê|iê|yê|uô|ươ|oa|oă|oe|uâ|uê|uy|oo|a|ă|â|e|ê|i|o|ô|ơ|u|ư|y"
-_SYLLABLE = re.compile(f"{_ONSET}(?:{_OPEN}|(?:{_CLOSED})(?:(?P<stop>ch|c|p|t)|ng|nh|m|n))")
 _SHARP = "\ue001"  # acute or dot below: the only tones a syllable ending in c/ch/p/t takes
 _OTHER = "\ue002"  # grave, hook above, tilde
 # Words: split at whitespace and ASCII punctuation; quotes and dashes are then stripped from
@@ -402,5 +396,5 @@ def _valid(word: str) -> bool:
     tones = word.count(_SHARP) + word.count(_OTHER)
     if tones > 1:
         return False
-    match = _SYLLABLE.fullmatch(word.replace(_SHARP, "").replace(_OTHER, ""))
+    match = SYLLABLE.fullmatch(word.replace(_SHARP, "").replace(_OTHER, ""))
     return bool(match) and (not match["stop"] or _SHARP in word)
