@@ -6,7 +6,7 @@ from sqlite_utils import Database
 
 from tests.archive_factory import report
 from workbench.services.archive import store_report
-from workbench.services.searching import search_reports
+from workbench.services.searching import SearchFilters, search_reports
 from workbench.services.tidying import index_untidy, tidy_index, tidy_index_step
 from workbench.storage import index
 from workbench.storage.db import transaction
@@ -27,11 +27,11 @@ def fill(db: Database, count: int) -> None:
         )
 
 
-def answers(db: Database) -> list[tuple[int, list[int]]]:
+def answers(db: Database, filters: SearchFilters | None = None) -> list[tuple[int, list]]:
     out = []
     for query in QUERIES:
-        results = search_reports(db, query, limit=200)
-        out.append((results.total, [hit.report.id for hit in results.hits]))
+        results = search_reports(db, query, filters, limit=200)
+        out.append((results.total, [(hit.report.id, hit.exact) for hit in results.hits]))
     return out
 
 
@@ -51,6 +51,16 @@ def test_an_archive_filled_report_by_report_is_tidied_into_one_segment_per_index
     assert segment_counts(db) == [1, 1]
     assert answers(db) == before
     assert not index_untidy(db) and tidy_index(db) == 0
+
+
+def test_a_filtered_search_ranks_alike_before_and_after_tidying(db) -> None:
+    fill(db, 120)
+    filters = SearchFilters(source="dukcqtw.dcs.vn")
+    before = answers(db, filters)
+    assert any(exact for _total, hits in before for _id, exact in hits)  # "Hội nghị số 42"
+    tidy_index(db)
+    assert segment_counts(db) == [1, 1]
+    assert answers(db, filters) == before
 
 
 def test_a_tidy_archive_has_nothing_to_merge(db) -> None:
