@@ -25,6 +25,7 @@ from workbench.services.exporting import (
     export_press_release,
     export_settings,
     set_export_setting,
+    set_export_settings,
     setting_key,
 )
 from workbench.services.people import list_people, rename_person
@@ -206,3 +207,14 @@ def test_bad_bulletins_write_and_record_nothing(db, stored, tmp_path, ids, error
     with pytest.raises(error, match=words):
         export_bulletin(db, ids, tmp_path / "b.docx")
     assert not (tmp_path / "b.docx").exists() and list_exports(db) == []
+
+
+def test_several_settings_are_stored_all_or_none(db):
+    with pytest.raises(SettingRefused):
+        set_export_settings(db, {"issuing_body": "BAN TUYÊN GIÁO", "layout": "sideways"})
+    assert export_settings(db).issuing_body == ""  # nothing of the refused batch
+    changes = set_export_settings(db, {"issuing_body": "BAN TUYÊN GIÁO", "layout": "party"})
+    assert changes.settings
+    stored = export_settings(db)
+    assert (stored.issuing_body, stored.layout) == ("BAN TUYÊN GIÁO", "party")
+    assert not set_export_settings(db, {}).settings

@@ -23,7 +23,7 @@ from workbench.gui.dialogs.export_dialog import LAYOUT_LABELS
 from workbench.gui.ops import Op, Runner
 from workbench.i18n import N_, _
 from workbench.services.changes import Changes
-from workbench.services.exporting import set_export_setting
+from workbench.services.exporting import set_export_settings
 from workbench.settings import load_settings, save_settings
 
 FIELDS = (
@@ -43,14 +43,6 @@ def mark_answered() -> None:
     user = load_settings()
     user.organisation_asked = True
     save_settings(user)
-
-
-def save_organisation(db, values: dict[str, str]) -> Changes:
-    """Write each organisation setting; what changed in the archive."""
-    changes = Changes()
-    for key, value in values.items():
-        changes = changes | set_export_setting(db, key, value)
-    return changes
 
 
 class OrganisationForm(QGroupBox):
@@ -118,7 +110,7 @@ class OrganisationForm(QGroupBox):
             self.dismiss()
             self.saved.emit(changes)
 
-        Op(self._runner, lambda db: save_organisation(db, values)).success(done).failure(
+        Op(self._runner, lambda db: set_export_settings(db, values)).success(done).failure(
             self.failed.emit
         ).run()
 

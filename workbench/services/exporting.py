@@ -26,7 +26,7 @@ from workbench.formats.export_markdown import write_markdown
 from workbench.formats.export_pdf import pdf_available, write_pdf
 from workbench.i18n import _
 from workbench.services.archive import get_report
-from workbench.services.changes import Changes
+from workbench.services.changes import NOTHING, Changes
 from workbench.services.curation import get_settings, record_export
 from workbench.services.guard import archive_errors
 from workbench.services.people import people_in_report
@@ -121,11 +121,18 @@ def set_export_setting(db: Database, key: str, value: str | list[str] | int | No
     choice outside its values (``layout``, ``tone_style``, ``bulletin_page_size``) or a
     ``print_run`` that is not a whole number of copies.
     """
-    name = setting_key(key)
-    stored = _checked_value(name, value)
+    return set_export_settings(db, {key: value})
+
+
+@archive_errors
+def set_export_settings(db: Database, values: dict[str, str | list[str] | int | None]) -> Changes:
+    """Store several organisation settings, all or none (each as ``set_export_setting``)."""
+    checked = {setting_key(key): value for key, value in values.items()}
+    stored = {name: _checked_value(name, value) for name, value in checked.items()}
     with transaction(db):
-        extras_repo.set_setting(db, name, stored)
-    return Changes(settings=True)
+        for name, value in stored.items():
+            extras_repo.set_setting(db, name, value)
+    return Changes(settings=True) if stored else NOTHING
 
 
 def _checked_value(name: str, value: str | list[str] | int | None) -> Any:

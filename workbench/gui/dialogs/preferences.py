@@ -31,7 +31,7 @@ from workbench.gui.dialogs.export_dialog import LAYOUT_LABELS, TONE_LABELS
 from workbench.gui.ops import Op, Runner
 from workbench.i18n import LANGUAGES, N_, _
 from workbench.services.changes import Changes
-from workbench.services.exporting import export_settings, set_export_setting
+from workbench.services.exporting import export_settings, set_export_settings
 from workbench.services.templates import TEMPLATE_KINDS, export_template, set_export_template
 from workbench.settings import load_settings, save_settings
 
@@ -73,11 +73,9 @@ def load_preferences(db) -> Preferences:
 
 def save_preferences(db, before: Preferences, after: Preferences) -> Changes:
     """Write what differs between ``before`` and ``after``; what changed in the archive."""
-    changes = Changes()
     old, new = before.settings.to_dict(), after.settings.to_dict()
-    for key, value in new.items():
-        if value != old[key]:
-            changes = changes | set_export_setting(db, key, getattr(after.settings, key))
+    changed = {key: getattr(after.settings, key) for key in new if new[key] != old[key]}
+    changes = set_export_settings(db, changed)
     for kind, path in after.templates.items():
         if path != before.templates.get(kind, ""):
             changes = changes | set_export_template(db, kind, path or None)
