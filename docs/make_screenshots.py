@@ -37,7 +37,7 @@ from workbench.gui.app import create_application
 from workbench.gui.mainwindow import MainWindow
 from workbench.gui.ops import SyncRunner
 from workbench.services.archive import open_archive
-from workbench.services.exporting import set_export_setting
+from workbench.services.exporting import set_export_settings
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus" / "raw"
@@ -128,8 +128,7 @@ def make_screenshots(out: Path, reports: list[Path], archive: Path) -> list[Path
     QSettings().remove("window")  # the default dock layout, not one a previous run saved
     db = open_archive(archive)
     try:
-        for key, value in ORGANISATION.items():
-            set_export_setting(db, key, value)
+        set_export_settings(db, ORGANISATION)
     finally:
         db.close()
     out.mkdir(parents=True, exist_ok=True)
