@@ -46,3 +46,13 @@ def test_about_box_shows_the_version(window, monkeypatch):
     window.show_about()
     assert shown and __version__ in shown[0]
     assert __version__ in about_text()
+
+
+def test_the_status_bar_says_the_archive_is_opening_until_it_is_open(qtbot, tmp_path):
+    """With the real database thread: the first open of a day checks and backs the archive up
+    before any job runs; the window says so meanwhile."""
+    window = MainWindow(tmp_path / "archive.sqlite3")  # the real DbRunner
+    qtbot.addWidget(window)
+    assert window.statusBar().currentMessage() == "Opening the archive…"
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "", timeout=10_000)
+    window.close()
