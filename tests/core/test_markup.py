@@ -87,6 +87,8 @@ def test_weak_signs_alone_are_not_markdown():
         ("snake_case_name giữ nguyên", "snake_case_name giữ nguyên"),
         ("2 * 3 * 4", "2 * 3 * 4"),
         ("mã `25-NQ/TW` và \\*sao\\*", "mã 25-NQ/TW và *sao*"),
+        ('a \\< b \\& c \\~ d \\" e \\@ f', 'a < b & c ~ d " e @ f'),  # any ASCII punctuation
+        ("C:\\Users\\a đường dẫn", "C:\\Users\\a đường dẫn"),  # a backslash before a letter stays
         ("- mục một", "- mục một"),
         ("<https://chinhphu.vn>", "https://chinhphu.vn"),
     ],

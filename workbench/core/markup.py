@@ -54,7 +54,7 @@ _EM_UNDERSCORE = re.compile(r"(?<![\w_])_(?=[^\s_])([^_\n]*?[^\s_])_(?![\w_])")
 _STRIKE = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
 _CODE = re.compile(r"`([^`\n]+)`")
 _SHORTCODE = re.compile(r":[a-z0-9_+-]{2,30}:")
-_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|])")
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # CommonMark: any ASCII punctuation
 _PROTECT = 0xE000  # escaped characters wait in the private use area while emphasis is undone
 _PROTECTED = re.compile("[\ue000-\ue07f]")
 _COMMENT = re.compile(r"<!--.*?-->")
