@@ -55,10 +55,8 @@ class WelcomePage(QWidget):
         self.organisation.setMaximumWidth(560)
         layout.addSpacing(12)
         layout.addWidget(self.organisation, alignment=Qt.AlignmentFlag.AlignHCenter)
-        self.location = QLabel(self)
+        self.location = QLabel(self)  # not wrapped: a path has no spaces to wrap at
         self.location.setObjectName("welcome_archive")
-        self.location.setWordWrap(True)
-        self.location.setMaximumWidth(560)
         self.location.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.location.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addSpacing(12)
@@ -67,5 +65,7 @@ class WelcomePage(QWidget):
     def set_archive(self, archive: Path) -> None:
         """Say where this archive's file is (and that backups sit beside it)."""
         self.location.setText(
-            _("Your reports are kept in {path}, with daily backups beside it.").format(path=archive)
+            _("Your reports are kept in\n{path}\nwith daily backups beside it.").format(
+                path=archive
+            )
         )
