@@ -9,7 +9,7 @@ import pytest
 
 from workbench.core.edits import MergePeople, SetDecision, UpdateReport
 from workbench.core.errors import ArchiveError
-from workbench.core.models import Report, item_to_dict
+from workbench.core.models import Person, Report, Span, item_to_dict
 from workbench.core.review import Decision
 from workbench.services.archive import store_report
 from workbench.services.editing import (
@@ -133,6 +133,31 @@ def test_new_blocks_are_analysed_again_and_tags_are_set(db, report_id):
     assert sorted(view.tags) == ["dân vận", "hội nghị"]
     update_report(db, report_id, {"tags": "hội nghị"})
     assert load_report_view(db, report_id).tags == ["hội nghị"]
+
+
+def test_an_added_speaker_still_marks_their_name_after_the_body_is_edited(db, report_id):
+    view = load_report_view(db, report_id)
+    text = view.report.text
+    start = text.index("Lê Quốc Minh")
+    added = Person("Lê Quốc Minh", ["Tổng Biên tập Báo Nhân dân"], "speaker")
+    added = replace(added, mentions=[Span(start, start + len("Lê Quốc Minh"))])
+    key = "person:editor-added"
+    apply_edit(db, SetDecision(report_id, key, None, Decision(key, "added", item_to_dict(added))))
+    blocks = [(b.kind, b.text) for b in view.report.blocks]
+    blocks.insert(0, ("paragraph", "Ảnh: Phóng viên. Bài viết được biên tập lại."))
+    edit = UpdateReport(report_id, {"blocks": view.report.blocks}, {"blocks": blocks})
+    apply_edit(db, edit)
+
+    def marked(view) -> list[str]:
+        value = view.decisions[key].value
+        return [view.report.text[m["start"] : m["end"]] for m in value["mentions"]]
+
+    after = load_report_view(db, report_id)
+    assert after.report.text != text and marked(after) == ["Lê Quốc Minh"]
+    revert_edit(db, edit)
+    back = load_report_view(db, report_id)
+    assert back.report.text == text and marked(back) == ["Lê Quốc Minh"]
+    assert back.decisions[key].value["mentions"] == [{"start": start, "end": start + 12}]
 
 
 def test_text_equal_to_another_report_is_refused(db, report_id):

@@ -16,6 +16,7 @@ from sqlite_utils import Database
 
 from workbench.core.errors import ArchiveError
 from workbench.core.models import Analysis, item_to_dict
+from workbench.core.offsets import SpanMover, move_item
 from workbench.core.review import ACTIONS, Decision, build_review
 from workbench.i18n import _
 from workbench.services.changes import REPORT_CONTENT, Changes
@@ -89,6 +90,20 @@ def set_decision(db: Database, report_id: int, key: str, decision: Decision | No
     if decision is None:
         return clear_decision(db, report_id, key)[1]
     return record_decision(db, report_id, key, decision.action, decision.value)
+
+
+def move_decided_spans(db: Database, report_id: int, move: SpanMover) -> None:
+    """After the report's text was edited, point the editor's own items (edited or added) at
+    the same words in the new text (``core.offsets``). Runs inside the caller's transaction."""
+    for key, decision in decisions_of(db, report_id).items():
+        if decision.action not in ("edited", "added") or not isinstance(decision.value, dict):
+            continue
+        moved = move_item(decision.value, move)
+        if moved != decision.value:
+            db.execute(
+                "UPDATE decisions SET value = ? WHERE report_id = ? AND item_key = ?",
+                [codec.dumps(moved), report_id, key],
+            )
 
 
 @archive_errors

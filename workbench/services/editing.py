@@ -18,6 +18,7 @@ from workbench.core.edits import Edit
 from workbench.core.errors import ArchiveError, WorkbenchError
 from workbench.core.metadata import parse_published
 from workbench.core.models import Block, Report, place_blocks
+from workbench.core.offsets import span_mover
 from workbench.core.review import Decision, Review, build_review
 from workbench.i18n import _
 from workbench.services import people as people_service
@@ -25,7 +26,12 @@ from workbench.services.archive import get_report, similar_reports
 from workbench.services.changes import REPORT_CONTENT, Changes
 from workbench.services.clock import now
 from workbench.services.curation import list_tags, tag_report, untag_report
-from workbench.services.decisions import decisions_of, refresh_accepted, set_decision
+from workbench.services.decisions import (
+    decisions_of,
+    move_decided_spans,
+    refresh_accepted,
+    set_decision,
+)
 from workbench.services.guard import archive_errors
 from workbench.storage import repository
 from workbench.storage.db import transaction
@@ -80,7 +86,7 @@ def update_report(db: Database, report_id: int, fields: dict[str, Any]) -> Chang
     are stored in ISO form. Raises ``ArchiveError`` when there is no such report or the new
     text is the same as another stored report's, ``DateRefused`` for a date it cannot read.
     """
-    get_report(db, report_id)
+    before = get_report(db, report_id).report
     values = dict(fields)
     for name in DATE_FIELDS:
         if values.get(name):
@@ -94,6 +100,7 @@ def update_report(db: Database, report_id: int, fields: dict[str, Any]) -> Chang
                 _set_tags(db, report_id, values["tags"] or "")
             if "blocks" in values:
                 report = get_report(db, report_id).report
+                move_decided_spans(db, report_id, span_mover(before.text, report.text))
                 repository.set_suggestions(db, report_id, analyse(report))
                 refresh_accepted(db, report_id)
     except sqlite3.IntegrityError as error:
