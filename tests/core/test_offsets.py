@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -49,6 +51,20 @@ def test_an_items_spans_are_moved_and_the_ones_edited_away_dropped() -> None:
     task = {"ordinal": 1, "text": "chủ trì", "start": second[0], "end": TEXT.index("chủ trì")}
     moved_task = move_item(task, span_mover(TEXT, new))
     assert new[moved_task["start"] : moved_task["end"]].endswith("Phạm Tất Thắng ")
+
+
+def test_words_edited_all_through_a_report_leave_every_name_found(corpus_dir) -> None:
+    """Corpus 000 (12,000 characters) with "công tác" made "nhiệm vụ" 36 times."""
+    text = (corpus_dir / "raw" / "000.txt").read_text(encoding="utf-8")
+    new = text.replace("công tác", "nhiệm vụ")
+    move = span_mover(text, new)
+    names = list(re.finditer(r"Nguyễn Văn Thể|Lê Quốc Minh|Phạm Tất Thắng|Nghị quyết", text))
+    assert len(names) > 10
+    for name in names:
+        moved = move(*name.span())
+        assert moved is not None and new[moved[0] : moved[1]] == name.group()
+    edited = re.search("công tác", text)
+    assert edited is not None and move(*edited.span()) is None  # those words are gone
 
 
 WORD = st.text(alphabet="abcđ", min_size=1, max_size=4)

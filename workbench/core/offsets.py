@@ -11,9 +11,11 @@ import re
 from collections.abc import Callable
 from difflib import SequenceMatcher
 
-# Beyond this many changed characters (between the common start and end) the edit is taken
-# as one replaced stretch instead of being compared character by character.
-MAX_COMPARED = 20_000
+# Beyond this many characters between the common start and end (both texts together) the
+# edit is taken as one replaced stretch instead of being compared word by word (a report of
+# 12,000 characters with 36 words edited across it: 18 ms; three times as long: 0.13 s).
+MAX_COMPARED = 200_000
+SAME_TEXT = 0.5  # below this share of words in common, the text was replaced, not edited
 
 SpanMover = Callable[[int, int], "tuple[int, int] | None"]
 _TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
@@ -30,11 +32,11 @@ def span_mover(old: str, new: str) -> SpanMover:
     head = 0
     while head < limit and old[head] == new[head]:
         head += 1
+    while head and (_inside_word(old, head) or _inside_word(new, head)):
+        head -= 1  # compare whole words: the common start ends between words in both texts
     tail = 0
     while tail < limit - head and old[-1 - tail] == new[-1 - tail]:
         tail += 1
-    while head and (_inside_word(old, head) or _inside_word(new, head)):
-        head -= 1  # compare whole words: the common start ends between words in both texts
     while tail and (_inside_word(old, len(old) - tail) or _inside_word(new, len(new) - tail)):
         tail -= 1
     moved = _moved_words(old[head : len(old) - tail], new[head : len(new) - tail])
@@ -71,7 +73,9 @@ def _moved_words(old: str, new: str) -> dict[int, int]:
         return {}
     old_tokens, new_tokens = _TOKEN.findall(old), _TOKEN.findall(new)
     old_starts, new_starts = _starts(old_tokens), _starts(new_tokens)
-    matcher = SequenceMatcher(None, old_tokens, new_tokens, autojunk=False)
+    matcher = SequenceMatcher(None, old_tokens, new_tokens)
+    if matcher.quick_ratio() < SAME_TEXT:
+        return {}  # another text altogether: comparing it costs 0.4 s and finds nothing worth it
     moved: dict[int, int] = {}
     for a, b, size in matcher.get_matching_blocks():
         for k in range(size):

@@ -16,7 +16,7 @@ from sqlite_utils import Database
 
 from workbench.core.errors import ArchiveError
 from workbench.core.models import Analysis, item_to_dict
-from workbench.core.offsets import SpanMover, move_item
+from workbench.core.offsets import move_item, span_mover
 from workbench.core.review import ACTIONS, Decision, build_review
 from workbench.i18n import _
 from workbench.services.changes import REPORT_CONTENT, Changes
@@ -92,14 +92,22 @@ def set_decision(db: Database, report_id: int, key: str, decision: Decision | No
     return record_decision(db, report_id, key, decision.action, decision.value)
 
 
-def move_decided_spans(db: Database, report_id: int, move: SpanMover) -> None:
-    """After the report's text was edited, point the editor's own items (edited or added) at
-    the same words in the new text (``core.offsets``). Runs inside the caller's transaction."""
-    for key, decision in decisions_of(db, report_id).items():
-        if decision.action not in ("edited", "added") or not isinstance(decision.value, dict):
-            continue
-        moved = move_item(decision.value, move)
-        if moved != decision.value:
+def move_decided_spans(db: Database, report_id: int, old_text: str, new_text: str) -> None:
+    """After the report's text was edited from ``old_text`` to ``new_text``, point the editor's
+    own items (edited or added) at the same words in the new text (``core.offsets``; the
+    texts are compared only when there is such an item). Runs inside the caller's transaction.
+    """
+    own = {
+        key: decision.value
+        for key, decision in decisions_of(db, report_id).items()
+        if decision.action in ("edited", "added") and isinstance(decision.value, dict)
+    }
+    if not own:
+        return
+    move = span_mover(old_text, new_text)
+    for key, value in own.items():
+        moved = move_item(value, move)
+        if moved != value:
             db.execute(
                 "UPDATE decisions SET value = ? WHERE report_id = ? AND item_key = ?",
                 [codec.dumps(moved), report_id, key],

@@ -18,7 +18,6 @@ from workbench.core.edits import Edit
 from workbench.core.errors import ArchiveError, WorkbenchError
 from workbench.core.metadata import parse_published
 from workbench.core.models import Block, Report, place_blocks
-from workbench.core.offsets import span_mover
 from workbench.core.review import Decision, Review, build_review
 from workbench.i18n import _
 from workbench.services import people as people_service
@@ -100,7 +99,7 @@ def update_report(db: Database, report_id: int, fields: dict[str, Any]) -> Chang
                 _set_tags(db, report_id, values["tags"] or "")
             if "blocks" in values:
                 report = get_report(db, report_id).report
-                move_decided_spans(db, report_id, span_mover(before.text, report.text))
+                move_decided_spans(db, report_id, before.text, report.text)
                 repository.set_suggestions(db, report_id, analyse(report))
                 refresh_accepted(db, report_id)
     except sqlite3.IntegrityError as error:
