@@ -497,6 +497,7 @@ def check_gui(bundle: Bundle) -> dict[str, float]:
         recent = json.loads(settings.read_text(encoding="utf-8")).get("recent_archives")
         default = bundle.home / "data" / "press-workbench" / "archive.sqlite3"
         check(recent == [str(default)], f"recent archives {recent}, not [{default}]")
+        check(default.is_file(), f"the first run made no default archive at {default}")
     step(
         "window offscreen",
         f"started and quit, exit 0; cold {figures['gui_cold_ms']:.0f} ms, "

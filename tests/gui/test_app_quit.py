@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import time
 
 import pytest
@@ -55,3 +58,23 @@ def test_other_values_leave_the_window_open(qapp, tmp_path, monkeypatch, value):
     code, _elapsed, shown = _run(qapp, tmp_path / "archive.sqlite3", safety_ms=300)
     assert code == SAFETY_EXIT
     assert len(shown) == 1
+
+
+def test_a_first_start_with_no_data_folder_creates_the_default_archive(tmp_path):
+    """`make run` on a fresh machine: `workbench` with no arguments, no per-user data folder
+    yet. The window opens on the default archive, which is created with its folder."""
+    env = dict(
+        os.environ,
+        XDG_DATA_HOME=str(tmp_path / "data"),  # does not exist
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        XDG_STATE_HOME=str(tmp_path / "state"),
+        QT_QPA_PLATFORM="offscreen",
+        WORKBENCH_QUIT_AFTER_MS="1000",
+    )
+    env.pop("WORKBENCH_ARCHIVE", None)
+    done = subprocess.run(
+        [sys.executable, "-m", "workbench"], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert (tmp_path / "data" / "press-workbench" / "archive.sqlite3").is_file()
+    assert "failed" not in done.stderr

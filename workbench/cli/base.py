@@ -100,8 +100,16 @@ def cli(ctx: click.Context, archive: Path | None) -> int | None:
     if ctx.invoked_subcommand is None:
         if state.open_window is None:
             raise click.UsageError(_("No command given."))
+        make_default_folder(state.archive)
         return state.open_window(state.archive)
     return None
+
+
+def make_default_folder(archive: Path) -> None:
+    """Create the per-user data folder when ``archive`` is the default archive (a first run);
+    a folder named with --archive must exist already."""
+    if archive == default_archive_path():
+        archive.parent.mkdir(parents=True, exist_ok=True)
 
 
 def archive_db() -> Database:
@@ -112,8 +120,7 @@ def archive_db() -> Database:
     state = ctx.find_object(CliContext)
     assert state is not None, "commands run under the `cli` group"
     if state.db is None:
-        if state.archive == default_archive_path():
-            state.archive.parent.mkdir(parents=True, exist_ok=True)
+        make_default_folder(state.archive)
         state.db = open_archive(state.archive)
         ctx.find_root().call_on_close(_closer(state))
     return state.db
