@@ -62,8 +62,9 @@ class _Bridge(QObject):
         super().__init__()
         self.finished.connect(self._on_finished)
 
-    def _on_finished(self, call: Callable[[], None]) -> None:
-        call()
+    def _on_finished(self, box: list) -> None:
+        callback, value, _job = box.pop()  # the last references, released on this thread
+        callback(value)
 
 
 class DbRunner:
@@ -93,20 +94,37 @@ class DbRunner:
 
     def _loop(self) -> None:
         db = None
-        while (item := self._jobs.get()) is not None:
-            job, on_success, on_failure = item
-            try:
-                if db is None:
-                    db = self._connect()
-                result = job(db)
-            except BaseException as error:  # delivered to the GUI, never lost
-                if not isinstance(error, WorkbenchError):
-                    log.exception("background job failed")
-                self._bridge.finished.emit(lambda e=error, cb=on_failure: cb(e))
-            else:
-                self._bridge.finished.emit(lambda r=result, cb=on_success: cb(r))
+        while (box := [self._jobs.get()])[0] is not None:
+            db = self._run(box, db)
+            self._bridge.finished.emit(box)
         if db is not None and hasattr(db, "close"):
             db.close()
+
+    def _run(self, box: list, db: Any) -> Any:
+        """Run the job in ``box`` and leave there its outcome: the callback, its argument and
+        the job. This thread keeps no other reference to them: a job or a callback may hold
+        the last reference to a widget, which must not be destroyed off the GUI thread (it
+        crashed the interpreter). Returns the connection, opened on first use."""
+        job, on_success, on_failure = box[0]
+        try:
+            if db is None:
+                db = self._connect()
+            box[0] = (on_success, job(db), job)
+        except BaseException as error:  # delivered to the GUI, never lost
+            if not isinstance(error, WorkbenchError):
+                log.exception("background job failed")
+            box[0] = (on_failure, _without_frames(error), job)
+        return db
+
+
+def _without_frames(error: BaseException) -> BaseException:
+    """``error`` and the errors it was raised from, their tracebacks dropped (logged already):
+    a traceback keeps the job's frames alive, and with them what the job held."""
+    seen: BaseException | None = error
+    while seen is not None:
+        seen.__traceback__ = None
+        seen = seen.__cause__ or seen.__context__
+    return error
 
 
 class SyncRunner:
