@@ -79,10 +79,14 @@ def main(argv: list[str] | None = None) -> int:
 def sandbox(lang: str) -> Iterator[Path]:
     """A temporary home (settings, data, archive) and UI language; the environment is put back.
 
-    Qt runs offscreen at a device pixel ratio of 1, whatever the caller's display.
+    Qt runs offscreen at a device pixel ratio of 1, whatever the caller's display. The home is
+    always the same folder (emptied first), so the archive's path in the status bar, and with
+    it the PNGs, come out the same on every run.
     """
     saved = dict(os.environ)
-    home = Path(tempfile.mkdtemp(prefix="press-workbench-"))
+    home = Path(tempfile.gettempdir()) / "press-workbench-screenshots"
+    shutil.rmtree(home, ignore_errors=True)
+    home.mkdir()
     os.environ.update(
         QT_QPA_PLATFORM="offscreen", QT_SCALE_FACTOR="1", WORKBENCH_LANG=lang, HOME=str(home)
     )
