@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QLabel,
@@ -29,14 +28,15 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.core.layout import safe_filename
-from workbench.gui.dialogs.buttons import button_box
+from workbench.gui.dialogs.buttons import error_label
 from workbench.gui.dialogs.export_common import (
-    TEMPLATE_FILES,
     WORD_FILES,
     DoneBar,
     PathRow,
+    export_buttons,
     last_export_dir,
     run_export,
+    template_row,
 )
 from workbench.gui.ops import Op, Runner
 from workbench.i18n import _
@@ -94,31 +94,15 @@ class BulletinDialog(QDialog):
         self.date.setObjectName("bulletin_date")
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("dd/MM/yyyy")
-        self.template = PathRow(
-            self,
-            "bulletin_template",
-            caption=_("Template for the bulletin"),
-            patterns=TEMPLATE_FILES,
-            save=False,
-            placeholder=_("the packaged template"),
-        )
+        self.template = template_row(self, "bulletin_template", _("Template for the bulletin"))
         self.output = PathRow(
             self, "bulletin_path", caption=_("Save the bulletin as"), patterns=WORD_FILES, save=True
         )
         self.output.path_chosen.connect(lambda _p: setattr(self, "_path_chosen", True))
         self.output.edit.textEdited.connect(lambda _t: setattr(self, "_path_chosen", True))
         self.done_bar = DoneBar(self)
-        self.error = QLabel(self)
-        self.error.setObjectName("bulletin_error")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020")
-        self.buttons = button_box(QDialogButtonBox.StandardButton.Close, self)
-        self.export_button = self.buttons.addButton(
-            _("Export"), QDialogButtonBox.ButtonRole.ActionRole
-        )
-        self.export_button.setObjectName("bulletin_run")
-        self.export_button.clicked.connect(self.export)
-        self.buttons.rejected.connect(self.reject)
+        self.error = error_label(self, "bulletin_error")
+        self.buttons, self.export_button = export_buttons(self, "bulletin_run", self.export)
         self._lay_out()
         self.list.model().rowsInserted.connect(lambda *_a: self._update_buttons())
         self.list.model().rowsRemoved.connect(lambda *_a: self._update_buttons())

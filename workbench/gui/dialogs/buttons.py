@@ -1,8 +1,9 @@
-"""Standard dialog buttons with our translations (Qt's own catalogues are not shipped)."""
+"""Standard dialog parts: buttons with our translations (Qt's own catalogues are not shipped)
+and the line where a dialog says what went wrong."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QWidget
 
 from workbench.i18n import N_, _
 
@@ -17,3 +18,12 @@ def button_box(buttons: Button, parent: QWidget) -> QDialogButtonBox:
         if (button := box.button(which)) is not None:
             button.setText(_(text))
     return box
+
+
+def error_label(parent: QWidget, name: str) -> QLabel:
+    """An empty red line, wrapped, for the one-line reason something failed."""
+    label = QLabel(parent)
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #b00020")
+    return label

@@ -9,6 +9,8 @@ from pathlib import Path
 from PySide6.QtCore import QStandardPaths, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.gui.dialogs.buttons import button_box
 from workbench.gui.ops import Op, Runner
 from workbench.i18n import _
 from workbench.settings import load_settings, save_settings
@@ -77,6 +80,30 @@ class PathRow(QWidget):
         if chosen:
             self.edit.setText(chosen)
             self.path_chosen.emit(chosen)
+
+
+def template_row(parent: QWidget, name: str, caption: str) -> PathRow:
+    """A row for a Word template to open; left empty, the packaged one is used."""
+    return PathRow(
+        parent,
+        name,
+        caption=caption,
+        patterns=TEMPLATE_FILES,
+        save=False,
+        placeholder=_("the packaged template"),
+    )
+
+
+def export_buttons(
+    dialog: QDialog, name: str, export: Callable[[], None]
+) -> tuple[QDialogButtonBox, QPushButton]:
+    """Close (rejecting ``dialog``) and Export (object name ``name``, running ``export``)."""
+    box = button_box(QDialogButtonBox.StandardButton.Close, dialog)
+    button = box.addButton(_("Export"), QDialogButtonBox.ButtonRole.ActionRole)
+    button.setObjectName(name)
+    button.clicked.connect(export)
+    box.rejected.connect(dialog.reject)
+    return box, button
 
 
 class DoneBar(QWidget):

@@ -11,7 +11,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -21,14 +20,15 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.core.layout import ExportSettings
-from workbench.gui.dialogs.buttons import button_box
+from workbench.gui.dialogs.buttons import error_label
 from workbench.gui.dialogs.export_common import (
-    TEMPLATE_FILES,
     WORD_FILES,
     DoneBar,
     PathRow,
+    export_buttons,
     last_export_dir,
     run_export,
+    template_row,
 )
 from workbench.gui.ops import Op, Runner
 from workbench.i18n import N_, _
@@ -106,14 +106,7 @@ class ExportDialog(QDialog):
         self.number.setObjectName("export_number")
         self.number.setPlaceholderText(_("left blank"))
         self.number.setToolTip(_("The document number printed on the release"))
-        self.template = PathRow(
-            self,
-            "export_template",
-            caption=_("Template for the press release"),
-            patterns=TEMPLATE_FILES,
-            save=False,
-            placeholder=_("the packaged template"),
-        )
+        self.template = template_row(self, "export_template", _("Template for the press release"))
         self.organisation = QLabel(self)
         self.organisation.setObjectName("export_organisation")
         self.organisation.setWordWrap(True)
@@ -128,18 +121,9 @@ class ExportDialog(QDialog):
             save=True,
         )
         self.done_bar = DoneBar(self)
-        self.error = QLabel(self)
-        self.error.setObjectName("export_error")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020")
-        self.buttons = button_box(QDialogButtonBox.StandardButton.Close, self)
-        self.export_button = self.buttons.addButton(
-            _("Export"), QDialogButtonBox.ButtonRole.ActionRole
-        )
-        self.export_button.setObjectName("export_run")
+        self.error = error_label(self, "export_error")
+        self.buttons, self.export_button = export_buttons(self, "export_run", self.export)
         self.export_button.setDefault(True)
-        self.export_button.clicked.connect(self.export)
-        self.buttons.rejected.connect(self.reject)
         form = QFormLayout()
         form.addRow(_("Report"), self.headline)
         form.addRow(_("Layout"), self.layout_box)

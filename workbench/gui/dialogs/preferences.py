@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.core.layout import PAGE_SIZES, ExportSettings
-from workbench.gui.dialogs.buttons import button_box
-from workbench.gui.dialogs.export_common import TEMPLATE_FILES, PathRow
+from workbench.gui.dialogs.buttons import button_box, error_label
+from workbench.gui.dialogs.export_common import PathRow, template_row
 from workbench.gui.dialogs.export_dialog import LAYOUT_LABELS, TONE_LABELS
 from workbench.gui.ops import Op, Runner
 from workbench.i18n import LANGUAGES, N_, _
@@ -104,10 +104,7 @@ class PreferencesDialog(QDialog):
         self.tabs.addTab(self._documents_tab(), _("Documents"))
         self.tabs.addTab(self._bulletin_tab(), _("Bulletin"))
         self.tabs.addTab(self._interface_tab(archive), _("Interface"))
-        self.error = QLabel(self)
-        self.error.setObjectName("preferences_error")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020")
+        self.error = error_label(self, "preferences_error")
         self.buttons = button_box(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -151,14 +148,7 @@ class PreferencesDialog(QDialog):
         form.addRow(_("Tone marks"), self.tone_box)
         self.templates: dict[str, PathRow] = {}
         for kind in TEMPLATE_KINDS:
-            row = PathRow(
-                page,
-                f"pref_{kind}_template",
-                caption=_(TEMPLATE_LABELS[kind]),
-                patterns=TEMPLATE_FILES,
-                save=False,
-                placeholder=_("the packaged template"),
-            )
+            row = template_row(page, f"pref_{kind}_template", _(TEMPLATE_LABELS[kind]))
             form.addRow(_(TEMPLATE_LABELS[kind]), row)
             self.templates[kind] = row
         return page
