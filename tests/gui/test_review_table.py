@@ -7,7 +7,8 @@ from PySide6.QtCore import Qt
 
 from workbench.core.models import Analysis, DocumentRef, KeyTask, Person
 from workbench.core.review import Decision, build_review, item_key
-from workbench.gui.models.review_table import ItemRole, ReviewTableModel
+from workbench.gui.models.review_table import ReviewTableModel
+from workbench.gui.models.table import RowRole
 
 pytestmark = pytest.mark.gui
 
@@ -44,5 +45,5 @@ def test_people_rows_show_titles_role_and_status():
     ]
     assert model.data(model.index(0, 0), Qt.ItemDataRole.FontRole).italic()
     assert model.data(model.index(1, 0), Qt.ItemDataRole.FontRole).strikeOut()
-    assert model.data(model.index(1, 0), ItemRole).item is HONG
+    assert model.data(model.index(1, 0), RowRole).item is HONG
     assert model.row_of(item_key("person", HONG)) == 1

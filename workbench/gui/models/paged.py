@@ -16,20 +16,16 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
     QTimer,
     Signal,
 )
 
+from workbench.gui.models.table import Index, KeyRole, RowRole, header
 from workbench.gui.ops import Op, Runner
-from workbench.i18n import _
 
-Index = QModelIndex | QPersistentModelIndex
 #: ``fetch(db, query, offset, limit) -> (rows, total)``; runs on the database thread.
 Fetch = Callable[[Any, Any, int, int], tuple[list[Any], int]]
-RowRole = Qt.ItemDataRole.UserRole + 1  # the row object
-KeyRole = Qt.ItemDataRole.UserRole + 2  # its key (a report or person id)
 
 
 class _Generation:
@@ -179,13 +175,7 @@ class PagedModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ):
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.columns)
-        ):
-            return _(self.columns[section])
-        return None
+        return header(self.columns, section, orientation, role)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
-from workbench.gui.models.paged import KeyRole, PagedModel, RowRole
+from workbench.gui.models.paged import PagedModel
 from workbench.gui.models.review_table import ROLE_LABELS
+from workbench.gui.models.table import Index, KeyRole, RowRole, header
 from workbench.gui.ops import Runner
 from workbench.i18n import N_, _
 from workbench.services.people import Appearance, list_people
 
-Index = QModelIndex | QPersistentModelIndex
 PAGE_SIZE = 200
 
 
@@ -84,13 +84,7 @@ class AppearancesModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ):
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.COLUMNS)
-        ):
-            return _(self.COLUMNS[section])
-        return None
+        return header(self.COLUMNS, section, orientation, role)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._items):

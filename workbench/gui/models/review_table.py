@@ -5,15 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
 from workbench.core.review import ReviewItem
+from workbench.gui.models.table import Index, KeyRole, RowRole, header
 from workbench.i18n import N_, _
-
-Index = QModelIndex | QPersistentModelIndex
-ItemRole = Qt.ItemDataRole.UserRole + 1  # the ReviewItem of the row
-KeyRole = Qt.ItemDataRole.UserRole + 2  # its key
 
 
 @dataclass(frozen=True)
@@ -92,13 +89,7 @@ class ReviewTableModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ):
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self._columns)
-        ):
-            return _(self._columns[section].title)
-        return None
+        return header([column.title for column in self._columns], section, orientation, role)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._items):
@@ -113,7 +104,7 @@ class ReviewTableModel(QAbstractTableModel):
             return font
         if role == Qt.ItemDataRole.ForegroundRole and item.status == "rejected":
             return QColor("#888888")
-        if role == ItemRole:
+        if role == RowRole:  # the ReviewItem
             return item
         if role == KeyRole:
             return item.key
