@@ -15,6 +15,7 @@ import pytest
 from docx.enum.text import WD_BREAK
 from docx.oxml.ns import qn
 
+from tests.hostile.makers import rezip
 from workbench.core.errors import ImportRefused
 from workbench.core.models import RawBlock
 from workbench.formats import docx as docx_reader
@@ -35,21 +36,6 @@ NAMESPACES = (
 def save(document: docx.document.Document) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
-    return buffer.getvalue()
-
-
-def rezip(data: bytes, changes: dict[str, bytes | None]) -> bytes:
-    """The package with some members replaced (bytes) or removed (None)."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            if info.filename in changes:
-                continue
-            target.writestr(info.filename, source.read(info.filename))
-        for name, content in changes.items():
-            if content is not None:
-                target.writestr(name, content)
     return buffer.getvalue()
 
 
