@@ -13,10 +13,11 @@ from workbench.i18n import _, catalogue, parse_po
 PACKAGE = Path(__file__).resolve().parents[1] / "workbench"
 
 
-def marked_strings(folder: Path) -> set[str]:
-    """Every string literal passed to _() or N_() in the modules under ``folder``."""
+def marked_strings(place: Path) -> set[str]:
+    """Every string literal passed to _() or N_() in the module ``place``, or in the modules
+    under the folder ``place``."""
     found = set()
-    for path in folder.rglob("*.py"):
+    for path in [place] if place.is_file() else place.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if (
                 isinstance(node, ast.Call)
