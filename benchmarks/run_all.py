@@ -49,7 +49,7 @@ def run(script: str, *args: str) -> dict:
 def figure(value: float, unit: str, baseline: float | None = None, *, rate: bool = False) -> dict:
     """One figure; ``rate`` marks a higher-is-better value (its ratio is baseline / value)."""
     ratio = None
-    if baseline and value:
+    if baseline and (value or not rate):  # a cost may round to 0 ms; a rate of 0 has no ratio
         ratio = round(baseline / value if rate else value / baseline, 2)
     return {"value": value, "unit": unit, "baseline": baseline, "ratio": ratio}
 
@@ -72,7 +72,8 @@ def importing(quick: bool) -> Figures:
 
 
 def searching(sizes: list[int], quick: bool) -> tuple[Figures, dict[str, Path]]:
-    """p95 of every query kind at every size, and each size's archive (for the GUI figures)."""
+    """p95 of every query kind at every size (and of the count that follows a page that left
+    it), and each size's archive (for the GUI figures)."""
     args = ["--sizes", ",".join(map(str, sizes)), "--json"]
     args += ["--repeat", "3", "--as-imported-only"] if quick else []
     result = run("search.py", *args)
@@ -87,6 +88,10 @@ def searching(sizes: list[int], quick: bool) -> tuple[Figures, dict[str, Path]]:
                 figures[f"search_{size}_{prefix}{kind}_p95_ms"] = figure(
                     q["p95_ms"], "ms", q.get("bare_p95_ms")
                 )
+                if "count_p95_ms" in q:  # the total, counted after the page
+                    figures[f"search_{size}_{prefix}{kind}_count_p95_ms"] = figure(
+                        q["count_p95_ms"], "ms"
+                    )
     archives = {size: Path(measured["archive"]) for size, measured in result["sizes"].items()}
     return figures, archives
 

@@ -14,7 +14,8 @@ from workbench.gui.ops import SyncRunner
 from workbench.gui.rich_text import MARK_CLOSE, MARK_OPEN
 from workbench.services.archive import open_archive
 from workbench.services.people import list_people, reports_of_person
-from workbench.services.searching import SearchFilters, search_reports
+from workbench.services.searching import SearchFilters, count_reports, search_reports
+from workbench.storage import search as search_module
 
 pytestmark = pytest.mark.gui
 
@@ -184,11 +185,38 @@ def test_a_page_that_arrives_late_is_dropped(corpus_window, tmp_path):
     model.set_query(BrowseQuery("ngoai giao"))
     runner.run_all()
     newer = [r.id for r in model.rows()]
-    assert newer != [r.id for r in page[0]]
+    assert newer != [r.id for r in page.rows]
     on_success(page)  # the old page arrives after the new one: ignored
     assert model.query.text == "ngoai giao"
     assert [r.id for r in model.rows()] == newer
     runner.stop()
+
+
+def test_a_total_past_the_rank_cap_is_counted_after_the_first_page(
+    corpus_window, tmp_path, qtbot, qtmodeltester, monkeypatch
+):
+    monkeypatch.setattr(search_module, "RANK_CAP", 3)
+    runner = QueuedRunner(lambda: open_archive(tmp_path / "archive.sqlite3"))
+    model = SearchResultsModel(runner, page_size=2)
+    qtmodeltester.check(model, force_py=True)
+    model.set_query(BrowseQuery("cac"))
+    job, on_success, on_failure = runner.queue.pop(0)
+    runner.queue.insert(0, (job, on_success, on_failure))
+    runner.run_all()  # the page, then the count it asked for
+    assert runner.ran[0].counted is False and runner.ran[0].total == 3  # at least the cap
+    db = open_archive(tmp_path / "archive.sqlite3")
+    assert runner.ran[1] == model.total == count_reports(db, "cac") > 3 and model.exact
+    runner.stop()
+
+    browser = corpus_window.browser  # through the window, with pages of 2 to leave a count
+    monkeypatch.setattr(browser.model, "_page_size", 2)
+    statuses: list[str] = []
+    browser.model.loaded.connect(lambda: statuses.append(browser.status.text()))
+    with qtbot.waitSignal(browser.model.counted, timeout=5000):
+        type_query(qtbot, browser, "cac")
+    assert browser.model.exact and browser.model.total == model.total
+    assert statuses[-1] == "At least 3 reports (2 listed), counting…"
+    assert browser.status.text() == f"{model.total} reports (2 listed)"
 
 
 def test_typing_fast_runs_one_query_not_one_per_key(corpus_window, qtbot):

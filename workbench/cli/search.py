@@ -12,7 +12,12 @@ import click
 from workbench.cli.base import DATE, archive_db, cli, day, echo_json, one_line
 from workbench.core.models import ROLES, Span
 from workbench.i18n import _
-from workbench.services.searching import SearchFilters, SearchResults, search_reports
+from workbench.services.searching import (
+    SearchFilters,
+    SearchResults,
+    count_reports,
+    search_reports,
+)
 
 #: How matched words are marked: guillemets in files and pipes, bold on a terminal.
 PLAIN_MARKS = ("«", "»")
@@ -134,9 +139,8 @@ def search(
         snippet = marked(hit.snippet.text, hit.snippet.marks, style, hit.snippet.start)
         lead = "… " if hit.snippet.start > 0 else ""
         click.echo(f"    {lead}{one_line(snippet)}")
-    click.echo(
-        _("{shown} of {total} reports found.").format(shown=len(results.hits), total=results.total)
-    )
+    total = results.total if results.counted else count_reports(archive_db(), query, filters)
+    click.echo(_("{shown} of {total} reports found.").format(shown=len(results.hits), total=total))
 
 
 def results_json(results: SearchResults) -> list[dict]:

@@ -14,13 +14,14 @@ from workbench.services.guard import archive_errors
 from workbench.storage import extras_repo
 from workbench.storage.db import transaction
 from workbench.storage.extras_repo import SavedSearch
-from workbench.storage.search import SearchFilters, SearchResults, SearchTimeout, search
+from workbench.storage.search import SearchFilters, SearchResults, SearchTimeout, count, search
 
 __all__ = [
     "SavedSearch",
     "SearchFilters",
     "SearchResults",
     "SearchTimeout",
+    "count_reports",
     "delete_saved_search",
     "list_saved_searches",
     "run_saved_search",
@@ -43,10 +44,21 @@ def search_reports(
 
     Diacritics-insensitive (``đ`` = ``d``), words typed with marks rank exact matches first,
     the last word matches as a prefix. ``order``: ``"relevance"`` or ``"date"``. An empty
-    query lists the reports passing the filters, newest first. Raises ``SearchTimeout`` (an
-    ``ArchiveError``) for a search that runs too long, ``ValueError`` for a bad order.
+    query lists the reports passing the filters, newest first. The total is exact when
+    ``counted``; otherwise it is a lower bound and ``count_reports`` gives it. Raises
+    ``SearchTimeout`` (an ``ArchiveError``) for a search that runs too long, ``ValueError``
+    for a bad order.
     """
     return search(db, text, filters, order=order, limit=limit, offset=offset)
+
+
+@archive_errors
+def count_reports(db: Database, text: str, filters: SearchFilters | None = None) -> int:
+    """How many reports ``search_reports`` finds for ``text`` and ``filters``.
+
+    Raises ``SearchTimeout`` for a count that runs too long.
+    """
+    return count(db, text, filters)
 
 
 @archive_errors

@@ -15,28 +15,30 @@ that runs away.
 
 Where the time goes at 100,000 reports (``benchmarks/search.py``, a word found in every
 report): before its first score, bm25 counts every report holding each word of the query
-(FTS5 ``xQueryPhrase``: ~4 ms a common word, ~7 ms for a prefix longer than the prefix
-indexes, which FTS5 expands by merging the doclists of every word it covers), and the total
-counts every match again (``count(*)``: as long). Both grow with the archive, not with the
-cap; the ranking of the capped candidates (~1 µs a candidate and word) and the page (~3 ms:
-20 snippets) do not. So the total is counted on a second connection while this one ranks
-(``_Total``: 27 ms one after the other, 17 ms side by side for "công tác dân vận").
+(FTS5 ``xQueryPhrase``: ~2.5 ms a common word, more for a prefix longer than the prefix
+indexes, which FTS5 expands by merging the doclists of every word it covers). That grows with
+the archive, not with the cap; the ranking of the capped candidates (~1 µs a candidate and
+word) and the page (~5 ms: 20 snippets) do not.
+
+**The total is counted apart.** Counting every match costs as much again (10-22 ms for three
+common words, more with a filter: each match is tested against the filter's reports), and
+nothing on the page needs it. So a page says how many reports match only when it can tell
+without counting (fewer matches than the cap, or the last page): ``SearchResults.counted``.
+Otherwise ``total`` is a lower bound, and :func:`count` gives the number: the window shows the
+page first and the number when it comes, the command line waits for both.
 
 A filter other than dates adds a test of each match against its set of report ids (~0.1 µs
-a match) to the count and to the search for candidates, so a filtered query ranks
-``FILTERED_RANK_CAP`` candidates, found among fewer rows (one person's 5,000 reports and
-"công tác dân vận": 41 ms with 1,000, 33 ms with 500 or 250, the count being the longer).
+a match) to the search for candidates, so a filtered query ranks ``FILTERED_RANK_CAP``
+candidates, found among fewer rows.
 """
 
 from __future__ import annotations
 
 import sqlite3
 import time
-from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor, wait
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any
 
 from sqlite_utils import Database
@@ -45,7 +47,6 @@ from workbench.core.errors import ArchiveError
 from workbench.core.models import Span
 from workbench.i18n import _
 from workbench.storage import snippets
-from workbench.storage.db import BUSY_TIMEOUT_MS, archive_file
 from workbench.storage.filters import FilterPlan, SearchFilters, plan
 from workbench.storage.index import EXACT, FOLDED, ID_MASK, WEIGHTS, rowid_range
 from workbench.storage.query import ParsedQuery, parse_query
@@ -57,7 +58,6 @@ HEADLINE_HEAD = 200  # the best candidates, ranked again by the query words in t
 MAX_PAGE = 500
 DEADLINE_SECONDS = 3.0
 _CHECK_EVERY = 200  # SQLite VM steps between deadline checks (FTS5 work within one step is C)
-_CHECK_APART_EVERY = 20_000  # the same on the counting connection: each check takes the GIL
 _BM25 = f"bm25({FOLDED}, {', '.join(str(weight) for weight in WEIGHTS)})"
 
 
@@ -78,13 +78,18 @@ class Hit:
 
 @dataclass(frozen=True)
 class SearchResults:
-    """A page of hits, the number of matching reports, and how they were ordered."""
+    """A page of hits, how many reports match, and how they were ordered.
+
+    ``total`` is the number of matching reports when ``counted``; otherwise at least that
+    many match (more than the page shows) and :func:`count` tells how many.
+    """
 
     hits: list[Hit]
     total: int
     order: str
     ranked: int = 0  # how many of the best matches were ranked by relevance
     query: ParsedQuery = field(default_factory=ParsedQuery)
+    counted: bool = True
 
 
 def search(
@@ -100,7 +105,8 @@ def search(
     """Reports matching ``text`` (any string) and ``filters``, one page of them.
 
     ``order`` is ``"relevance"`` or ``"date"`` (newest first). An empty query lists every
-    report that passes the filters, newest first. ``limit`` is capped at ``MAX_PAGE``.
+    report that passes the filters, newest first. ``limit`` is capped at ``MAX_PAGE``. The
+    total is exact when ``counted``, else a lower bound (see :func:`count`).
     Raises ``SearchTimeout`` when the search takes longer than ``deadline`` seconds,
     ``ValueError`` for an unknown order.
     """
@@ -109,26 +115,45 @@ def search(
     limit, offset = min(max(0, limit), MAX_PAGE), max(0, offset)  # LIMIT -1 means "all"
     query = parse_query(text)
     filter_plan = plan(db, filters or SearchFilters())
-    with _deadline(db, deadline) as stop:
+    with _deadline(db, deadline):
         if query.empty:
             ids, total = _browse(db, filter_plan, limit, offset)
             page = [(i, None, False) for i in ids]
-            return _results(db, query, page, lambda: total, "date", 0)
+            return _results(db, query, page, total, True, "date", 0)
         matches = _Matches.of(query, filter_plan)
-        with _Total(db, matches, stop) as count:
-            if order == "date":
-                rows = matches.rows(db, "rowid", limit=limit, offset=offset)
-                page = [(row[0] & ID_MASK, None, False) for row in rows]
-                return _results(db, query, page, count.get, "date", 0)
-            return _by_relevance(db, query, matches, count, limit, offset)
+        if order == "date":
+            page, total = _page(db, matches, [], False, limit, offset)
+            return _results(db, query, page, *total, "date", 0)
+        ranked, every = _by_relevance(db, query, matches)
+        page, total = _page(db, matches, ranked, every, limit, offset)
+        return _results(db, query, page, *total, "relevance", len(ranked))
+
+
+def count(
+    db: Database,
+    text: str,
+    filters: SearchFilters | None = None,
+    *,
+    deadline: float = DEADLINE_SECONDS,
+) -> int:
+    """How many reports match ``text`` and ``filters`` (what ``search`` may leave uncounted).
+
+    Raises ``SearchTimeout`` when counting takes longer than ``deadline`` seconds.
+    """
+    query = parse_query(text)
+    filter_plan = plan(db, filters or SearchFilters())
+    with _deadline(db, deadline):
+        if query.empty:
+            return _browse(db, filter_plan, 0, 0)[1]
+        return _Matches.of(query, filter_plan).count(db)
 
 
 @contextmanager
-def _deadline(db: Database, seconds: float) -> Iterator[float]:
+def _deadline(db: Database, seconds: float) -> Iterator[None]:
     stop = time.monotonic() + seconds
     db.conn.set_progress_handler(lambda: time.monotonic() > stop, _CHECK_EVERY)
     try:
-        yield stop
+        yield
     except sqlite3.OperationalError as error:
         if "interrupted" not in str(error):
             raise
@@ -212,79 +237,11 @@ class _Matches:
         return db.execute(sql, [*self.set_params, *self.params]).fetchone()[0]
 
 
-class _Total:
-    """How many reports match, counted on a second connection while this one ranks.
-
-    bm25 scans every report holding each word and the count scans every match again: at
-    100,000 reports about as long each (12 and 13 ms for "công tác dân vận"). SQLite lets go
-    of the GIL while it works, so a count on another connection to the same file, in a worker
-    thread, runs beside the ranking (measured: 27 ms one after the other, 17 ms side by side;
-    opening that connection costs 0.3 ms). It is opened and closed for each search, so no
-    file stays open after it. Within a transaction of this connection (its changes unseen
-    from another) and for an archive in memory, the count runs here when asked.
-
-    A writer in another process committing between the two reads could make the count differ
-    from the page by what it wrote: the total is never less than what was ranked.
-    """
-
-    def __init__(self, db: Database, matches: _Matches, stop: float) -> None:
-        self._db, self._matches, self._stop = db, matches, stop
-        self._cancelled = False
-        self._future: Future[int] | None = None
-        path = archive_file(db)
-        if path is not None and not db.conn.in_transaction:
-            self._future = _workers().submit(self._count_apart, path)
-
-    def __enter__(self) -> _Total:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.cancel()
-
-    def _count_apart(self, path: str) -> int:
-        if self._cancelled:
-            return 0
-        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
-        try:
-            conn.execute("PRAGMA query_only = ON")
-            stop = self._stop
-            conn.set_progress_handler(
-                lambda: self._cancelled or time.monotonic() > stop, _CHECK_APART_EVERY
-            )
-            return self._matches.count(conn)
-        finally:
-            conn.close()
-
-    def get(self) -> int:
-        """The number of matching reports (waits for the count)."""
-        if self._future is None:
-            return self._matches.count(self._db)
-        try:
-            return self._future.result()
-        except sqlite3.Error as error:
-            if "interrupted" in str(error):
-                raise  # past the deadline: SearchTimeout
-        self._future = None  # no second connection (a folder it cannot write to...): here
-        return self._matches.count(self._db)
-
-    def cancel(self) -> None:
-        """Stop counting (the count is not needed, or the search failed) and wait for the
-        second connection to close."""
-        if self._future is None or self._future.done():
-            return
-        self._cancelled = True
-        if not self._future.cancel():
-            wait([self._future])
+Row = tuple[int, float | None, bool]  # FTS rowid, bm25 score (None: not ranked), exact
 
 
-@cache
-def _workers() -> ThreadPoolExecutor:
-    return ThreadPoolExecutor(max_workers=2, thread_name_prefix="workbench-search-count")
-
-
-def _by_relevance(
-    db: Database, query: ParsedQuery, matches: _Matches, count: _Total, limit: int, offset: int
-) -> SearchResults:
+def _by_relevance(db: Database, query: ParsedQuery, matches: _Matches) -> tuple[list[Row], bool]:
+    """The newest matches up to the cap, best first; and whether they are every match."""
     cap = FILTERED_RANK_CAP if matches.filtered else RANK_CAP
     candidates = matches.rows(db, f"rowid, {_BM25}", limit=cap)
     rowids = [row[0] for row in candidates]
@@ -299,21 +256,28 @@ def _by_relevance(
         ranked[:HEADLINE_HEAD],
         key=lambda hit: (not hit[2], hit[0] not in phrase, -in_title[hit[0]], hit[1], -hit[0]),
     )
-    if len(ranked) < cap:  # every match is ranked: no need to count them
-        count.cancel()
-    page: list[tuple[int, float | None, bool]] = list(ranked[offset : offset + limit])
-    if len(page) < limit and len(ranked) == cap:  # there may be more
-        lowest = min(hit[0] for hit in ranked)
-        rest = matches.rows(
-            db, "rowid", below=lowest, limit=limit - len(page), offset=max(0, offset - len(ranked))
-        )
-        page += [(row[0], None, False) for row in rest]
-    hits = [(rowid & ID_MASK, score, exact) for rowid, score, exact in page]
+    return ranked, len(ranked) < cap
 
-    def total() -> int:
-        return len(ranked) if len(ranked) < cap else max(len(ranked), count.get())
 
-    return _results(db, query, hits, total, "relevance", len(ranked))
+def _page(
+    db: Database, matches: _Matches, head: list[Row], every: bool, limit: int, offset: int
+) -> tuple[list[Row], tuple[int, bool]]:
+    """Rows ``offset`` to ``offset + limit`` of ``head`` followed by the matches older than
+    its rows, newest first (``every``: ``head`` holds every match), with report ids for FTS
+    rowids; and the total with whether it is exact (else a lower bound), told by asking for
+    one row more than the page.
+    """
+    window = head[offset : offset + limit + 1]
+    total = (len(head), True) if every else (max(len(head), offset + limit + 1), False)
+    if not every and len(window) <= limit:
+        below = min(row[0] for row in head) if head else None
+        skip = max(0, offset - len(head))
+        tail = matches.rows(db, "rowid", below=below, limit=limit + 1 - len(window), offset=skip)
+        window += [(row[0], None, False) for row in tail]
+        if len(window) <= limit:  # the last page, or past it
+            known = tail or skip == 0
+            total = (len(head) + skip + len(tail) if known else matches.count(db), True)
+    return [(rowid & ID_MASK, score, exact) for rowid, score, exact in window[:limit]], total
 
 
 def _exact_rowids(db: Database, query: ParsedQuery, rowids: list[int]) -> set[int]:
@@ -355,13 +319,14 @@ def _phrase_rowids(db: Database, query: ParsedQuery, rowids: list[int]) -> set[i
 def _results(
     db: Database,
     query: ParsedQuery,
-    page: list[tuple[int, float | None, bool]],
-    total: Callable[[], int],
+    page: list[Row],
+    total: int,
+    counted: bool,
     order: str,
     ranked: int,
 ) -> SearchResults:
-    """The page's hits with their snippets; ``total()`` is asked last (it may be counting)."""
-    ids = [hit[0] for hit in page]
+    """The page's hits (report id, score, exact) with their snippets."""
+    ids = [report_id for report_id, _score, _exact in page]
     found = summaries_by_id(db, ids)
     texts = _texts(db, ids)
     pattern = snippets.matcher(*query.highlight_words())
@@ -369,11 +334,10 @@ def _results(
     for report_id, score, exact in page:
         if report_id not in found:
             continue
-        text = texts[report_id]
-        snippet = snippets.snippet(text, pattern)
+        snippet = snippets.snippet(texts[report_id], pattern)
         title_marks = tuple(snippets.find_marks(found[report_id].title or "", pattern))
         hits.append(Hit(found[report_id], score, exact, snippet, title_marks))
-    return SearchResults(hits, total(), order, ranked, query)
+    return SearchResults(hits, total, order, ranked, query, counted)
 
 
 def _texts(db: Database, ids: list[int]) -> dict[int, str]:
@@ -384,4 +348,4 @@ def _texts(db: Database, ids: list[int]) -> dict[int, str]:
     return dict(rows)
 
 
-__all__ = ["Hit", "SearchFilters", "SearchResults", "SearchTimeout", "search"]
+__all__ = ["Hit", "SearchFilters", "SearchResults", "SearchTimeout", "count", "search"]

@@ -2,7 +2,10 @@
 
 The model keeps the rows loaded so far and the number of rows the query has; the view asks for
 more with ``canFetchMore``/``fetchMore`` when it scrolls near the end (as ``QSqlQueryModel``
-does), and each page is fetched by an ``Op`` on the database thread. A new query bumps a
+does), and each page is fetched by an ``Op`` on the database thread. A page may leave its
+total uncounted (a lower bound: counting every match of a search can take longer than the
+page); then a ``count`` job follows the first page and ``counted`` says when the number is
+in. A new query bumps a
 generation counter shared with the jobs: a queued job of an older query does no work, and a
 page of an older query that arrives late is dropped. Anki's browser table keeps ids and a row
 cache the same way (``qt/aqt/browser/table/model.py``).
@@ -11,6 +14,7 @@ cache the same way (``qt/aqt/browser/table/model.py``).
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
@@ -24,8 +28,21 @@ from PySide6.QtCore import (
 from workbench.gui.models.table import Index, KeyRole, RowRole, header
 from workbench.gui.ops import Op, Runner
 
-#: ``fetch(db, query, offset, limit) -> (rows, total)``; runs on the database thread.
-Fetch = Callable[[Any, Any, int, int], tuple[list[Any], int]]
+
+@dataclass(frozen=True)
+class Page:
+    """Rows of a query from an offset, and how many rows the query has: exactly when
+    ``counted``, else at least ``total``."""
+
+    rows: list[Any]
+    total: int
+    counted: bool = True
+
+
+#: ``fetch(db, query, offset, limit) -> Page``; runs on the database thread.
+Fetch = Callable[[Any, Any, int, int], Page]
+#: ``count(db, query) -> int``: the rows of a query, for a page that left them uncounted.
+Count = Callable[[Any, Any], int]
 
 
 class _Generation:
@@ -39,19 +56,30 @@ class PagedModel(QAbstractTableModel):
     """Rows of a query, fetched a page at a time; subclasses say how rows show (``cell``)."""
 
     loaded = Signal()  # a query's first page (or a refresh) arrived: the rows are new
+    counted = Signal()  # the number of rows of the current query came after its first page
     failed = Signal(object)  # BaseException of the current query
 
     columns: Sequence[str] = ()  # N_-marked titles
 
-    def __init__(self, runner: Runner, fetch: Fetch, *, page_size: int = 100, parent=None) -> None:
+    def __init__(
+        self,
+        runner: Runner,
+        fetch: Fetch,
+        *,
+        count: Count | None = None,
+        page_size: int = 100,
+        parent=None,
+    ) -> None:
         super().__init__(parent)
         self._runner = runner
         self._fetch = fetch
+        self._count = count
         self._page_size = page_size
         self._generation = _Generation()
         self._query: Any = None
         self._rows: list[Any] = []
         self._total = 0
+        self._exact = True
         self._pending = False
 
     # -- what subclasses provide --------------------------------------------------------------
@@ -70,8 +98,13 @@ class PagedModel(QAbstractTableModel):
 
     @property
     def total(self) -> int:
-        """How many rows the query has (loaded or not)."""
+        """How many rows the query has (loaded or not); at least that many until ``exact``."""
         return self._total
+
+    @property
+    def exact(self) -> bool:
+        """Whether ``total`` is counted (else a count is on its way, or failed)."""
+        return self._exact
 
     @property
     def busy(self) -> bool:
@@ -135,11 +168,11 @@ class PagedModel(QAbstractTableModel):
             lambda page: self._on_page(generation, offset, mode, page)
         ).failure(lambda error: self._on_failure(generation, error)).run()
 
-    def _on_page(self, generation: int, offset: int, mode: str, page) -> None:
+    def _on_page(self, generation: int, offset: int, mode: str, page: Page | None) -> None:
         if page is None or generation != self._generation.value:
             return  # a stale page: a newer query owns the model
         self._pending = False
-        rows, total = page
+        rows = page.rows
         if mode == "append":
             if offset != len(self._rows):
                 return
@@ -147,18 +180,41 @@ class PagedModel(QAbstractTableModel):
                 self.beginInsertRows(QModelIndex(), offset, offset + len(rows) - 1)
                 self._rows.extend(rows)
                 self.endInsertRows()
-            self._total = total if rows else len(self._rows)
+            if not rows:
+                self._total, self._exact = len(self._rows), True
+            elif page.counted or not self._exact:
+                self._total, self._exact = page.total, page.counted
             return
         if mode == "refresh" and [self.key(r) for r in rows] == [self.key(r) for r in self._rows]:
-            self._rows, self._total = list(rows), total
+            self._rows, self._total, self._exact = list(rows), page.total, page.counted
             if rows:
                 last = self.index(len(rows) - 1, self.columnCount() - 1)
                 self.dataChanged.emit(self.index(0, 0), last)
         else:
             self.beginResetModel()
-            self._rows, self._total = list(rows), total
+            self._rows, self._total, self._exact = list(rows), page.total, page.counted
             self.endResetModel()
         self.loaded.emit()
+        if not page.counted and self._count is not None:
+            self._request_count(generation)
+
+    def _request_count(self, generation: int) -> None:
+        shared, count, query = self._generation, self._count, self._query
+
+        def job(db):
+            if shared.value != generation:  # a newer query was asked for: skip this one
+                return None
+            return count(db, query)  # type: ignore[misc]
+
+        Op(self._runner, job).success(lambda total: self._on_count(generation, total)).failure(
+            lambda error: self._on_failure(generation, error)
+        ).run()
+
+    def _on_count(self, generation: int, total: int | None) -> None:
+        if total is None or generation != self._generation.value:
+            return
+        self._total, self._exact = total, True
+        self.counted.emit()
 
     def _on_failure(self, generation: int, error: BaseException) -> None:
         if generation == self._generation.value:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
-from workbench.gui.models.paged import PagedModel
+from workbench.gui.models.paged import Page, PagedModel
 from workbench.gui.models.review_table import ROLE_LABELS
 from workbench.gui.models.table import Index, KeyRole, RowRole, header
 from workbench.gui.ops import Runner
@@ -27,7 +27,7 @@ class PersonRow:
     latest_title: str
 
 
-def fetch_people(db, query: str, offset: int, limit: int) -> tuple[list[PersonRow], int]:
+def fetch_people(db, query: str, offset: int, limit: int) -> Page:
     """A page of the directory whose names contain ``query`` (runs on the database thread)."""
     page = list_people(db, query=query or None, limit=limit, offset=offset)
     rows = [
@@ -36,7 +36,7 @@ def fetch_people(db, query: str, offset: int, limit: int) -> tuple[list[PersonRo
         )
         for p in page.items
     ]
-    return rows, page.total
+    return Page(rows, page.total)
 
 
 class PeopleModel(PagedModel):

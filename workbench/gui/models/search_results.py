@@ -10,11 +10,11 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import Qt
 
-from workbench.gui.models.paged import PagedModel
+from workbench.gui.models.paged import Page, PagedModel
 from workbench.gui.ops import Runner
 from workbench.gui.rich_text import hit_html, plain_tooltip
 from workbench.i18n import N_, _
-from workbench.services.searching import SearchFilters, search_reports
+from workbench.services.searching import SearchFilters, count_reports, search_reports
 
 HtmlRole = Qt.ItemDataRole.UserRole + 10  # the row as rich text
 PAGE_SIZE = 60
@@ -47,7 +47,7 @@ def report_date(published_at: str | None, event_date: str | None) -> str:
     return event_date or (published_at or "")[:10]
 
 
-def fetch_results(db, query: BrowseQuery, offset: int, limit: int) -> tuple[list[ResultRow], int]:
+def fetch_results(db, query: BrowseQuery, offset: int, limit: int) -> Page:
     """One page of results of ``query`` (runs on the database thread)."""
     results = search_reports(
         db, query.text, query.filters, order=query.order, limit=limit, offset=offset
@@ -63,7 +63,12 @@ def fetch_results(db, query: BrowseQuery, offset: int, limit: int) -> tuple[list
         rows.append(
             ResultRow(report.id, title, date, report.source or "", snippet.text, html, hit.exact)
         )
-    return rows, results.total
+    return Page(rows, results.total, results.counted)
+
+
+def count_results(db, query: BrowseQuery) -> int:
+    """How many reports ``query`` finds, when its first page did not say (database thread)."""
+    return count_reports(db, query.text, query.filters)
 
 
 class SearchResultsModel(PagedModel):
@@ -72,7 +77,9 @@ class SearchResultsModel(PagedModel):
     columns = (N_("Report"),)
 
     def __init__(self, runner: Runner, parent=None, page_size: int = PAGE_SIZE) -> None:
-        super().__init__(runner, fetch_results, page_size=page_size, parent=parent)
+        super().__init__(
+            runner, fetch_results, count=count_results, page_size=page_size, parent=parent
+        )
 
     def cell(self, row: ResultRow, column: int, role: int):
         if role == Qt.ItemDataRole.DisplayRole:

@@ -59,6 +59,7 @@ class BrowserPanel(QDockWidget):
         self.model = SearchResultsModel(runner, self)
         self._build()
         self.model.loaded.connect(self._on_model_loaded)
+        self.model.counted.connect(self._show_count)
         self.model.rowsInserted.connect(lambda *_args: self._show_count())
         self.model.failed.connect(self._on_model_failed)
         self.visibilityChanged.connect(self._on_visibility_changed)
@@ -219,6 +220,12 @@ class BrowserPanel(QDockWidget):
         total = self.model.total
         if total == 0:
             self.status.setText(_("No report matches."))
+        elif not self.model.exact:
+            self.status.setText(
+                _("At least {total} reports ({shown} listed), counting…").format(
+                    total=total, shown=self.model.rowCount()
+                )
+            )
         elif self.model.rowCount() < total:
             self.status.setText(
                 _("{total} reports ({shown} listed)").format(
