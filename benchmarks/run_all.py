@@ -48,8 +48,8 @@ def run(script: str, *args: str) -> dict:
 
 def figure(value: float, unit: str, baseline: float | None = None, *, rate: bool = False) -> dict:
     """One figure; ``rate`` marks a higher-is-better value (its ratio is baseline / value)."""
-    ratio = None
-    if baseline and (value or not rate):  # a cost may round to 0 ms; a rate of 0 has no ratio
+    ratio = None  # none for no baseline or one rounded to 0 ms, nor for a rate of 0
+    if baseline and (value or not rate):
         ratio = round(baseline / value if rate else value / baseline, 2)
     return {"value": value, "unit": unit, "baseline": baseline, "ratio": ratio}
 

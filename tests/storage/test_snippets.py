@@ -68,6 +68,21 @@ def test_corpus_000_snippet_for_dan_van_kheo_opens_on_the_phrase(corpus_dir) -> 
         assert 0 < found.marked().index("[Dân] [vận] [khéo]") <= 80
 
 
+def test_snippet_stops_reading_a_snippet_past_where_the_words_first_stand_together() -> None:
+    text = (
+        "Dân là gốc. " * 5
+        + "Phong trào dân vận khéo, dân vận giỏi, lại dân vận. "  # together, then more marks
+        + "Câu khác. " * 40
+        + "dân vận "  # together again, later: the first place is shown
+        + "Câu cuối. " * 40
+    )
+    pattern = matcher(*parse_query("dân vận ").highlight_words())
+    early = snippet(text, pattern)
+    assert "Phong trào [dân] [vận] khéo, [dân] [vận] giỏi, lại [dân] [vận]." in early.marked()
+    every = make_snippet(text, find_marks(text, pattern))  # reads the whole text
+    assert every.marks == early.marks and every.start == early.start
+
+
 def test_no_marks_gives_the_opening() -> None:
     snippet = make_snippet("Một hai ba bốn năm", [], width=8)
     assert snippet.start == 0 and snippet.text == "Một hai ba" and snippet.marks == ()
