@@ -5,10 +5,9 @@ more with ``canFetchMore``/``fetchMore`` when it scrolls near the end (as ``QSql
 does), and each page is fetched by an ``Op`` on the database thread. A page may leave its
 total uncounted (a lower bound: counting every match of a search can take longer than the
 page); then a ``count`` job follows the first page and ``counted`` says when the number is
-in. A new query bumps a
-generation counter shared with the jobs: a queued job of an older query does no work, and a
-page of an older query that arrives late is dropped. Anki's browser table keeps ids and a row
-cache the same way (``qt/aqt/browser/table/model.py``).
+in. A new query bumps a generation counter shared with the jobs: a queued job of an older
+query does no work, and a page of an older query that arrives late is dropped. Anki's
+browser table keeps ids and a row cache the same way (``qt/aqt/browser/table/model.py``).
 """
 
 from __future__ import annotations
