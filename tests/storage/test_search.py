@@ -255,6 +255,7 @@ def test_filtered_total_past_the_cap_counts_each_report_once(
     mentions = "SELECT count(*) FROM mentions JOIN people p ON p.id = person_id WHERE p.name = ?"
     assert db.execute(mentions, ["Nguyễn Văn Thể"]).fetchone()[0] == 12  # 6 reports, twice
     monkeypatch.setattr(search_module, "FILTERED_RANK_CAP", 2)
+    monkeypatch.setattr(search_module, "FEW", 0)  # the index read newest first, not lookups
     seen = []
     for offset in range(0, 8, 3):
         results = search(db, "hội nghị", the, order=order, limit=3, offset=offset)
@@ -273,6 +274,7 @@ def test_a_filter_other_than_dates_ranks_fewer_candidates(
     store(db, *[report(f"Báo cáo {i}", f"Hội nghị số {i}.", source="a.vn") for i in range(6)])
     monkeypatch.setattr(search_module, "RANK_CAP", 4)
     monkeypatch.setattr(search_module, "FILTERED_RANK_CAP", 2)
+    monkeypatch.setattr(search_module, "FEW", 0)  # the index read newest first, not lookups
     assert search(db, "hội nghị").ranked == 4
     year = SearchFilters(date_from="2023-01-01", date_to="2023-12-31")
     assert search(db, "hội nghị", year).ranked == 4  # dates are a rowid range: no set to test
@@ -312,6 +314,7 @@ def many(db: Database, monkeypatch: pytest.MonkeyPatch) -> Database:
     store(db, *[report(f"Báo cáo {i}", f"Hội nghị số {i}.", source="a.vn") for i in range(7)])
     monkeypatch.setattr(search_module, "RANK_CAP", 3)
     monkeypatch.setattr(search_module, "FILTERED_RANK_CAP", 3)
+    monkeypatch.setattr(search_module, "FEW", 0)
     return db
 
 
@@ -354,3 +357,63 @@ def test_a_count_past_the_deadline_is_a_timeout(
     with pytest.raises(SearchTimeout, match="too long"):
         count(many, "hội nghị", deadline=-1.0)
     assert count(many, "hội nghị") == 7  # the handler is gone afterwards
+
+
+@pytest.fixture
+def his(db: Database) -> Database:
+    """Twelve reports about "dân vận", Nguyễn Văn Thể in five of them (1, 4, 7, 10, 12)."""
+    him = [person("Nguyễn Văn Thể", "Bí thư Đảng ủy Khối")]
+    texts = {
+        1: ("Tin ngắn", "Bàn về dân vận."),
+        4: ("Đảng ủy Khối tổng kết", "Đẩy mạnh công tác dân vận; dân và vận động."),
+        7: ("Dân vận khéo ở cơ sở", "Phong trào Dân vận khéo lan rộng, dân vận."),
+        10: ("Tin vắn", "Dan van và dẫn vấn."),
+        12: ("Tin cuối", "Vận động nhân dân."),
+    }
+    store(
+        db,
+        *[
+            report(
+                *texts.get(i, (f"Báo cáo {i}", f"Công tác dân vận ở cơ sở số {i}.")),
+                people=him if i in texts else [person("Trần Văn An", "Chủ tịch")],
+                event_date=f"2023-01-{i:02d}",
+                source="a.vn" if i % 2 else "b.vn",
+            )
+            for i in range(1, 13)
+        ],
+    )
+    return db
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        SearchFilters(person="nguyen van the"),
+        SearchFilters(person="Nguyễn Văn Thể", source="a.vn"),
+        SearchFilters(person="Nguyễn Văn Thể", date_from="2023-01-05", date_to="2023-01-11"),
+        SearchFilters(person="Nguyễn Văn Thể", source="c.vn"),
+        SearchFilters(tag="không có"),
+    ],
+)
+def test_a_filter_passing_few_reports_finds_what_reading_the_index_finds(
+    his: Database, monkeypatch: pytest.MonkeyPatch, filters: SearchFilters
+) -> None:
+    queries = ["dân vận", "dan van kheo", "Dân vận", "vận", "dân v", *HOSTILE]
+    looked_up = {q: search(his, q, filters, limit=50) for q in queries}
+    monkeypatch.setattr(search_module, "FEW", 0)
+    for q, results in looked_up.items():
+        read = search(his, q, filters, limit=50)
+        assert results.counted and results.total == read.total == len(results.hits), q
+        assert {hit.report.id for hit in results.hits} == {hit.report.id for hit in read.hits}
+        assert all(hit.score is None for hit in results.hits)  # unscored: bm25 needs the index
+
+
+def test_few_reports_rank_by_marks_phrase_headline_then_newest(his: Database) -> None:
+    him = SearchFilters(person="Nguyễn Văn Thể")
+    assert search(his, "dân vận", him).ranked == 5
+    # marks and phrase (7 has both words in its headline), marks alone (12: "Vận động nhân
+    # dân"), then the phrase without the marks (10: "Dan van"); newest first within a tier
+    assert ids(his, "dân vận", him) == [7, 4, 1, 12, 10]
+    assert [hit.exact for hit in search(his, "dân vận", him).hits] == [True] * 4 + [False]
+    assert ids(his, "dan van", him) == [7, 10, 4, 1, 12]  # 10's headline: "vắn"
+    assert ids(his, "dan van kheo", him) == [7]

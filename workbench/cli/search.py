@@ -146,7 +146,8 @@ def search(
 def results_json(results: SearchResults) -> list[dict]:
     """The JSON list ``search --json`` prints, best first. ``marks`` are the matched words as
     ``[start, end]`` in ``snippet``; ``marked`` is the snippet with them marked «like this»;
-    ``score`` is bm25 (lower is better; null past the ranked candidates or by date)."""
+    ``score`` is bm25 (lower is better; null past the ranked candidates, by date, and when
+    the filters pass so few reports that they are ranked without it)."""
     hits = []
     for hit in results.hits:
         snippet = hit.snippet

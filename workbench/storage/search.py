@@ -32,7 +32,13 @@ candidates lie among more of the index: for one person in 5% of the reports, twe
 as many rows for bm25 and for the exact and phrase tiers to read. A filtered query ranks
 ``FILTERED_RANK_CAP`` candidates (three words + that person at 100,000 reports, p95 as
 imported / merged: 38.3 / 32.3 ms with 500, 30.4 / 26.0 ms with 250; two connections side
-by side, the tiers beside bm25, gained nothing on 2 cores).
+by side, the tiers beside bm25, gained nothing on 2 cores). A filter passing at most
+``FEW`` reports (a person named in 40 of them) would leave too few candidates to fill the
+cap: every match would be read and tested, and the tiers would read the whole index between
+the first and the last (130 ms for "công tác dân vận"). Those reports are looked up one by
+one instead, and ranked by the tiers alone, newest first within each: bm25 counts its words
+over the whole index again for each lookup (383 ms for 33). 9.7 ms merged, 48 ms on 17 index
+segments (a lookup seeks each word in each segment).
 """
 
 from __future__ import annotations
@@ -58,6 +64,7 @@ from workbench.storage.repository import ORDERS, ReportSummary, summaries_by_id
 RANK_CAP = 1000
 FILTERED_RANK_CAP = 250  # when a filter other than dates narrows the matches
 HEADLINE_HEAD = 200  # the best candidates, ranked again by the query words in their headline
+FEW = 100  # filters passing at most this many reports: each is looked up in the index
 MAX_PAGE = 500
 DEADLINE_SECONDS = 3.0
 _CHECK_EVERY = 200  # SQLite VM steps between deadline checks (FTS5 work within one step is C)
@@ -227,6 +234,37 @@ class _Matches:
             [*params, limit, offset],
         ).fetchall()
 
+    def few(self, db: Database) -> list[int] | None:
+        """Every match, newest first, when the filters pass at most ``FEW`` reports: looked
+        up report by report instead of read from the index newest first (None: more reports
+        pass, or only dates filter)."""
+        if not self.id_sets:
+            return None
+        passing = db.execute(
+            f"WITH ids(id) AS ({' INTERSECT '.join(self.id_sets)}) "
+            "SELECT DISTINCT id FROM ids LIMIT ?",
+            [*self.set_params, FEW + 1],
+        ).fetchall()
+        if len(passing) > FEW:
+            return None
+        ids = [row[0] for row in passing]
+        rowids = [
+            row[0]
+            for row in db.execute(
+                f"SELECT search_rowid FROM reports WHERE id IN ({_marks(ids)}) "
+                "AND search_rowid IS NOT NULL",
+                ids,
+            )
+        ]
+        return [
+            row[0]
+            for row in db.execute(
+                f"SELECT rowid FROM {FOLDED} WHERE {self.where} AND rowid IN ({_marks(rowids)}) "
+                "ORDER BY rowid DESC",
+                [*self.params, *rowids],
+            )
+        ]
+
     def count(self, db: Database | sqlite3.Connection) -> int:
         """How many reports match."""
         if not self.id_sets:
@@ -244,22 +282,36 @@ Row = tuple[int, float | None, bool]  # FTS rowid, bm25 score (None: not ranked)
 
 
 def _by_relevance(db: Database, query: ParsedQuery, matches: _Matches) -> tuple[list[Row], bool]:
-    """The newest matches up to the cap, best first; and whether they are every match."""
-    cap = FILTERED_RANK_CAP if matches.filtered else RANK_CAP
-    candidates = matches.rows(db, f"rowid, {_BM25}", limit=cap)
+    """The newest matches up to the cap, best first; and whether they are every match.
+
+    When the filters pass only a few reports, every match is found and ranked by the tiers
+    alone, newest first within each (bm25 needs its counts over the whole index, 10-30 ms;
+    the few reports are looked up one by one, which bm25 cannot score: it would count again
+    for each).
+    """
+    few = matches.few(db)
+    if few is not None:
+        candidates: list[tuple[int, float | None]] = [(rowid, None) for rowid in few]
+        every = True
+    else:
+        cap = FILTERED_RANK_CAP if matches.filtered else RANK_CAP
+        candidates = matches.rows(db, f"rowid, {_BM25}", limit=cap)
+        every = len(candidates) < cap
     rowids = [row[0] for row in candidates]
     exact = _exact_rowids(db, query, rowids)
     phrase = _phrase_rowids(db, query, rowids)
     ranked = sorted(
         ((rowid, score, rowid in exact) for rowid, score in candidates),
-        key=lambda hit: (not hit[2], hit[0] not in phrase, hit[1], -hit[0]),
+        key=lambda hit: (not hit[2], hit[0] not in phrase, hit[1] or 0.0, -hit[0]),
     )
     in_title = _headline_words(db, query, [hit[0] for hit in ranked[:HEADLINE_HEAD]])
     ranked[:HEADLINE_HEAD] = sorted(
         ranked[:HEADLINE_HEAD],
-        key=lambda hit: (not hit[2], hit[0] not in phrase, -in_title[hit[0]], hit[1], -hit[0]),
+        key=lambda hit: (
+            (not hit[2], hit[0] not in phrase, -in_title[hit[0]], hit[1] or 0.0, -hit[0])
+        ),
     )
-    return ranked, len(ranked) < cap
+    return ranked, every
 
 
 def _page(
@@ -284,13 +336,26 @@ def _page(
 
 
 def _exact_rowids(db: Database, query: ParsedQuery, rowids: list[int]) -> set[int]:
+    """The candidates whose words typed with marks carry the same marks."""
     if not rowids or not query.has_marks:
         return set()
-    rows = db.execute(
-        f"SELECT rowid FROM {EXACT} WHERE {EXACT} MATCH ? AND rowid BETWEEN ? AND ?",
-        [query.exact_match(), min(rowids), max(rowids)],
-    ).fetchall()
-    return {row[0] for row in rows}
+    return _among(db, EXACT, query.exact_match(), rowids)
+
+
+def _among(db: Database, table: str, match: str, rowids: list[int]) -> set[int]:
+    """The ``rowids`` that ``match`` finds in ``table``: up to ``FEW`` looked up one by one,
+    more by reading the index over their range (each lookup costs 20-200 µs, from one index
+    segment to 17; a range costs with every row in it)."""
+    if len(rowids) <= FEW:
+        where, params = f"rowid IN ({_marks(rowids)})", rowids
+    else:
+        where, params = "rowid BETWEEN ? AND ?", [min(rowids), max(rowids)]
+    sql = f"SELECT rowid FROM {table} WHERE {table} MATCH ? AND {where}"
+    return {row[0] for row in db.execute(sql, [match, *params])}
+
+
+def _marks(values: list[Any]) -> str:
+    return ", ".join("?" * len(values))
 
 
 def _headline_words(db: Database, query: ParsedQuery, rowids: list[int]) -> dict[int, int]:
@@ -299,8 +364,7 @@ def _headline_words(db: Database, query: ParsedQuery, rowids: list[int]) -> dict
         return {}
     pattern = snippets.matcher(*query.highlight_words())
     ids = [rowid & ID_MASK for rowid in rowids]
-    marks = ", ".join("?" * len(ids))
-    titles = dict(db.execute(f"SELECT id, title FROM reports WHERE id IN ({marks})", ids))
+    titles = dict(db.execute(f"SELECT id, title FROM reports WHERE id IN ({_marks(ids)})", ids))
     return {
         rowid: snippets.different_words(titles.get(rowid & ID_MASK) or "", pattern)
         for rowid in rowids
@@ -312,11 +376,7 @@ def _phrase_rowids(db: Database, query: ParsedQuery, rowids: list[int]) -> set[i
     phrase = query.phrase_match()
     if not rowids or phrase is None:
         return set()
-    rows = db.execute(
-        f"SELECT rowid FROM {FOLDED} WHERE {FOLDED} MATCH ? AND rowid BETWEEN ? AND ?",
-        [phrase, min(rowids), max(rowids)],
-    ).fetchall()
-    return {row[0] for row in rows}
+    return _among(db, FOLDED, phrase, rowids)
 
 
 def _results(
@@ -346,9 +406,7 @@ def _results(
 def _texts(db: Database, ids: list[int]) -> dict[int, str]:
     if not ids:
         return {}
-    marks = ", ".join("?" * len(ids))
-    rows = db.execute(f"SELECT id, text FROM reports WHERE id IN ({marks})", ids).fetchall()
-    return dict(rows)
+    return dict(db.execute(f"SELECT id, text FROM reports WHERE id IN ({_marks(ids)})", ids))
 
 
 __all__ = ["Hit", "SearchFilters", "SearchResults", "SearchTimeout", "count", "search"]
