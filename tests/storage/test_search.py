@@ -360,8 +360,11 @@ def test_a_count_past_the_deadline_is_a_timeout(
 
 
 @pytest.fixture
-def his(db: Database) -> Database:
-    """Twelve reports about "dân vận", Nguyễn Văn Thể in five of them (1, 4, 7, 10, 12)."""
+def his(db: Database, monkeypatch: pytest.MonkeyPatch) -> Database:
+    """Twelve reports about "dân vận", Nguyễn Văn Thể in five of them (1, 4, 7, 10, 12),
+    and a filter passing up to 5 of them looked up report by report."""
+    monkeypatch.setattr(search_module, "FEW", 5)
+    monkeypatch.setattr(search_module, "FEW_SHARE", 1)
     him = [person("Nguyễn Văn Thể", "Bí thư Đảng ủy Khối")]
     texts = {
         1: ("Tin ngắn", "Bàn về dân vận."),
@@ -417,3 +420,15 @@ def test_few_reports_rank_by_marks_phrase_headline_then_newest(his: Database) ->
     assert [hit.exact for hit in search(his, "dân vận", him).hits] == [True] * 4 + [False]
     assert ids(his, "dan van", him) == [7, 10, 4, 1, 12]  # 10's headline: "vắn"
     assert ids(his, "dan van kheo", him) == [7]
+
+
+def test_only_a_filter_passing_few_reports_of_many_is_looked_up(
+    his: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    him = SearchFilters(person="Nguyễn Văn Thể")
+    assert all(hit.score is None for hit in search(his, "dân vận", him).hits)
+    monkeypatch.setattr(search_module, "FEW", 4)  # five pass: more than that
+    assert all(hit.score is not None for hit in search(his, "dân vận", him).hits)
+    monkeypatch.setattr(search_module, "FEW", 5)
+    monkeypatch.setattr(search_module, "FEW_SHARE", 3)  # 12 reports: at most 4 looked up
+    assert all(hit.score is not None for hit in search(his, "dân vận", him).hits)

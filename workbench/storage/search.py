@@ -28,17 +28,18 @@ Otherwise ``total`` is a lower bound, and :func:`count` gives the number: the wi
 page first and the number when it comes, the command line waits for both.
 
 A filter other than dates narrows the matches to a set of report ids, so the newest
-candidates lie among more of the index: for one person in 5% of the reports, twenty times
-as many rows for bm25 and for the exact and phrase tiers to read. A filtered query ranks
+candidates lie among more of the index: for one person in 5% of the reports, twenty times as
+many rows for bm25 and for the exact and phrase tiers to read. A filtered query ranks
 ``FILTERED_RANK_CAP`` candidates (three words + that person at 100,000 reports, p95 as
-imported / merged: 38.3 / 32.3 ms with 500, 30.4 / 26.0 ms with 250; two connections side
-by side, the tiers beside bm25, gained nothing on 2 cores). A filter passing at most
-``FEW`` reports (a person named in 40 of them) would leave too few candidates to fill the
-cap: every match would be read and tested, and the tiers would read the whole index between
-the first and the last (130 ms for "công tác dân vận"). Those reports are looked up one by
-one instead, and ranked by the tiers alone, newest first within each: bm25 counts its words
-over the whole index again for each lookup (383 ms for 33). 9.7 ms merged, 48 ms on 17 index
-segments (a lookup seeks each word in each segment).
+imported / merged: 38.3 / 32.3 ms with 500, 30.4 / 26.0 ms with 250; two connections side by
+side, the tiers beside bm25, gained nothing on 2 cores). A filter passing at most ``FEW``
+reports (a person named in 40 of them) would leave too few candidates to fill the cap: every
+match would be read and tested, and the tiers would read the whole index between the first
+and the last (130 ms for "công tác dân vận"). Those reports (also at most one in
+``FEW_SHARE``: a small index is read faster) are looked up one by one instead, and ranked by
+the tiers alone, newest first within each: bm25 counts its words over the whole index again
+for each lookup (383 ms for 33). 9.7 ms merged, 48 ms on 17 index segments (a lookup seeks
+each word in each segment).
 """
 
 from __future__ import annotations
@@ -64,7 +65,8 @@ from workbench.storage.repository import ORDERS, ReportSummary, summaries_by_id
 RANK_CAP = 1000
 FILTERED_RANK_CAP = 250  # when a filter other than dates narrows the matches
 HEADLINE_HEAD = 200  # the best candidates, ranked again by the query words in their headline
-FEW = 100  # filters passing at most this many reports: each is looked up in the index
+FEW = 100  # filters passing at most this many reports, and at most one in FEW_SHARE,
+FEW_SHARE = 250  # are looked up in the index report by report
 MAX_PAGE = 500
 DEADLINE_SECONDS = 3.0
 _CHECK_EVERY = 200  # SQLite VM steps between deadline checks (FTS5 work within one step is C)
@@ -235,17 +237,25 @@ class _Matches:
         ).fetchall()
 
     def few(self, db: Database) -> list[int] | None:
-        """Every match, newest first, when the filters pass at most ``FEW`` reports: looked
-        up report by report instead of read from the index newest first (None: more reports
-        pass, or only dates filter)."""
+        """Every match, newest first, when the filters pass at most ``FEW`` reports and one
+        in ``FEW_SHARE`` of the archive: looked up report by report instead of read from the
+        index newest first (None: more reports pass, or only dates filter).
+
+        A lookup seeks each word in each index segment (20-200 µs); reading the index costs
+        with every match in it. Measured with three words and one person: 60 of 100,000
+        reports, 6.5 ms looked up against 78 ms read (34 against 81 on 17 segments); 14 of
+        10,000, 2.1 against 7.0; 45 of 1,000, 4.6 against 3.2 (the small index wins).
+        """
         if not self.id_sets:
             return None
+        largest = db.execute("SELECT max(id) FROM reports").fetchone()[0] or 0
+        most = min(FEW, largest // FEW_SHARE)
         passing = db.execute(
             f"WITH ids(id) AS ({' INTERSECT '.join(self.id_sets)}) "
             "SELECT DISTINCT id FROM ids LIMIT ?",
-            [*self.set_params, FEW + 1],
+            [*self.set_params, most + 1],
         ).fetchall()
-        if len(passing) > FEW:
+        if len(passing) > most:
             return None
         ids = [row[0] for row in passing]
         rowids = [
