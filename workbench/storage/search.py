@@ -308,8 +308,8 @@ def _by_relevance(db: Database, query: ParsedQuery, matches: _Matches) -> tuple[
         candidates = matches.rows(db, f"rowid, {_BM25}", limit=cap)
         every = len(candidates) < cap
     rowids = [row[0] for row in candidates]
-    exact = _exact_rowids(db, query, rowids)
-    phrase = _phrase_rowids(db, query, rowids)
+    exact = _exact_rowids(db, query, rowids, lookup=few is not None)
+    phrase = _phrase_rowids(db, query, rowids, lookup=few is not None)
     ranked = sorted(
         ((rowid, score, rowid in exact) for rowid, score in candidates),
         key=lambda hit: (not hit[2], hit[0] not in phrase, hit[1] or 0.0, -hit[0]),
@@ -345,18 +345,18 @@ def _page(
     return [(rowid & ID_MASK, score, exact) for rowid, score, exact in window[:limit]], total
 
 
-def _exact_rowids(db: Database, query: ParsedQuery, rowids: list[int]) -> set[int]:
+def _exact_rowids(db: Database, query: ParsedQuery, rowids: list[int], *, lookup: bool) -> set[int]:
     """The candidates whose words typed with marks carry the same marks."""
     if not rowids or not query.has_marks:
         return set()
-    return _among(db, EXACT, query.exact_match(), rowids)
+    return _among(db, EXACT, query.exact_match(), rowids, lookup)
 
 
-def _among(db: Database, table: str, match: str, rowids: list[int]) -> set[int]:
-    """The ``rowids`` that ``match`` finds in ``table``: up to ``FEW`` looked up one by one,
-    more by reading the index over their range (each lookup costs 20-200 µs, from one index
-    segment to 17; a range costs with every row in it)."""
-    if len(rowids) <= FEW:
+def _among(db: Database, table: str, match: str, rowids: list[int], lookup: bool) -> set[int]:
+    """The ``rowids`` that ``match`` finds in ``table``: looked up one by one (the few
+    reports a filter passes: 20-200 µs each, from one index segment to 17), else by reading
+    the index over their range (the newest matches: dense in it)."""
+    if lookup:
         where, params = f"rowid IN ({_marks(rowids)})", rowids
     else:
         where, params = "rowid BETWEEN ? AND ?", [min(rowids), max(rowids)]
@@ -381,12 +381,14 @@ def _headline_words(db: Database, query: ParsedQuery, rowids: list[int]) -> dict
     }
 
 
-def _phrase_rowids(db: Database, query: ParsedQuery, rowids: list[int]) -> set[int]:
+def _phrase_rowids(
+    db: Database, query: ParsedQuery, rowids: list[int], *, lookup: bool
+) -> set[int]:
     """The candidates holding the words typed as one phrase, in order ("dân vận khéo")."""
     phrase = query.phrase_match()
     if not rowids or phrase is None:
         return set()
-    return _among(db, FOLDED, phrase, rowids)
+    return _among(db, FOLDED, phrase, rowids, lookup)
 
 
 def _results(
