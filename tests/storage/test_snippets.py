@@ -11,6 +11,7 @@ from workbench.storage.query import parse_query
 from workbench.storage.snippets import (
     MAX_MARKS,
     SNIPPET_CHARS,
+    Snippet,
     find_marks,
     make_snippet,
     matcher,
@@ -81,6 +82,34 @@ def test_snippet_stops_reading_a_snippet_past_where_the_words_first_stand_togeth
     assert "Phong trào [dân] [vận] khéo, [dân] [vận] giỏi, lại [dân] [vận]." in early.marked()
     every = make_snippet(text, find_marks(text, pattern))  # reads the whole text
     assert every.marks == early.marks and every.start == early.start
+
+
+@given(
+    st.lists(
+        st.sampled_from(["dân", "dân,", "vận", "Vận", "khác", "câu", "nữa.", "và"] + ["câu"] * 8),
+        max_size=160,
+    ),
+    st.integers(min_value=80, max_value=240),
+)
+def test_a_snippet_marks_every_query_word_inside_it(words: list[str], width: int) -> None:
+    """Read only up to where the words first stand together, a snippet still marks each
+    query word of the stretch it shows (a tighter pair further on can open it later)."""
+    assert_marks_inside(" ".join(words), width)
+
+
+def test_a_tighter_pair_further_on_keeps_the_marks_past_the_first() -> None:
+    fill = "Câu khác nữa. "
+    text = "Bàn về dân, vận động. " + fill * 6 + "Phong trào dân vận khéo. " + fill * 10
+    shown = assert_marks_inside(text + "Nhân dân và công tác vận động. " + fill * 20)
+    assert shown.marked().endswith("Nhân [dân] và công tác [vận]")
+
+
+def assert_marks_inside(text: str, width: int = SNIPPET_CHARS) -> Snippet:
+    pattern = matcher(*parse_query("dân vận ").highlight_words())
+    shown = snippet(text, pattern, width)
+    inside = [m for m in find_marks(text, pattern) if shown.start <= m.start and m.end <= shown.end]
+    assert list(shown.marks) == inside
+    return shown
 
 
 def test_no_marks_gives_the_opening() -> None:

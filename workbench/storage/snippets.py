@@ -8,7 +8,7 @@ text, so every mark is a span of the original, unfolded text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import islice
 
@@ -129,15 +129,22 @@ def snippet(text: str, pattern: re.Pattern[str] | None, width: int = SNIPPET_CHA
     each of the (up to ``MAX_MARKS``) marks it looks at, and reading no further once every
     word of a query of several stands together: no stretch can hold them in fewer characters
     to speak of, and the rest of a 12 KB text is most of the cost of a snippet (a common word
-    is there a hundred times)."""
-    return _snippet(text, _marks_until_together(text, pattern, width), width)
+    is there a hundred times). The stretch shown has every mark in it, read or not."""
+    marks, read_to = _marks_until_together(text, pattern, width)
+    shown = _snippet(text, marks, width)
+    if pattern is None or shown.end <= read_to:
+        return shown
+    rest = [Span(*match.span()) for match in pattern.finditer(text, read_to + 1, shown.end)]
+    return replace(shown, marks=shown.marks + tuple(rest))
 
 
-def _marks_until_together(text: str, pattern: re.Pattern[str] | None, width: int) -> list[Mark]:
+def _marks_until_together(
+    text: str, pattern: re.Pattern[str] | None, width: int
+) -> tuple[list[Mark], int]:
     """The marks up to ``MAX_MARKS``, or up to a snippet's width past the first place where
-    every word stands together (the marks of the snippet shown there)."""
+    every word stands together; and the last place a mark could start that was read."""
     if pattern is None:
-        return []
+        return [], len(text)
     words = pattern.groups  # one group a query word: ``lastindex`` tells which
     marks: list[Mark] = []
     latest: dict[object, tuple[int, int]] = {}
@@ -154,7 +161,7 @@ def _marks_until_together(text: str, pattern: re.Pattern[str] | None, width: int
                 letters = sum(word_end - word_start for word_start, word_end in latest.values())
                 if end - first <= letters + _TOGETHER * (words - 1):
                     until = first + width
-    return marks
+    return marks, until
 
 
 def make_snippet(text: str, marks: list[Span], width: int = SNIPPET_CHARS) -> Snippet:
