@@ -224,6 +224,26 @@ def test_search_without_diacritics_finds_dan_van_kheo_with_marked_snippets(archi
     assert out.splitlines()[-1] == "2 of 2 reports found."
 
 
+def test_search_counts_what_the_page_left_uncounted(archive, capsys, monkeypatch):
+    from workbench.cli import search as cli_search
+    from workbench.storage import search as search_module
+
+    _code, out, _err = wb(archive, capsys, "search", "dan van")
+    every = len(ids_in(out))
+    assert every > 2 and out.splitlines()[-1] == f"{every} of {every} reports found."
+    monkeypatch.setattr(search_module, "RANK_CAP", 1)  # one ranked: the page cannot tell
+    code, out, _err = wb(archive, capsys, "search", "dan van", "--limit", "1")
+    assert code == 0 and out.splitlines()[-1] == f"1 of {every} reports found."
+
+    def too_long(*_args, **_kwargs):  # what a count past its deadline raises
+        raise search_module.SearchTimeout("The search took too long.")
+
+    monkeypatch.setattr(cli_search, "count_reports", too_long)
+    code, out, err = wb(archive, capsys, "search", "dan van", "--limit", "1")
+    assert code == 0 and err == "" and out.splitlines()[-1] == "1 of at least 2 reports found."
+    # (the page of one, and the row it asked for beyond it)
+
+
 def test_search_dan_van_kheo_ranks_the_dan_van_kheo_report_first(archive, capsys):
     _code, out, _err = wb(archive, capsys, "search", "dan van kheo")
     assert ids_in(out)[0] == 1

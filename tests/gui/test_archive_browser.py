@@ -9,12 +9,19 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QInputDialog
 
 from tests.gui.conftest import RAW
+from workbench.gui.models import search_results
+from workbench.gui.models.paged import Page, PagedModel
 from workbench.gui.models.search_results import BrowseQuery, HtmlRole, SearchResultsModel
 from workbench.gui.ops import SyncRunner
 from workbench.gui.rich_text import MARK_CLOSE, MARK_OPEN
 from workbench.services.archive import open_archive
 from workbench.services.people import list_people, reports_of_person
-from workbench.services.searching import SearchFilters, count_reports, search_reports
+from workbench.services.searching import (
+    SearchFilters,
+    SearchTimeout,
+    count_reports,
+    search_reports,
+)
 from workbench.storage import search as search_module
 
 pytestmark = pytest.mark.gui
@@ -217,6 +224,44 @@ def test_a_total_past_the_rank_cap_is_counted_after_the_first_page(
     assert browser.model.exact and browser.model.total == model.total
     assert statuses[-1] == "At least 3 reports (2 listed), counting…"
     assert browser.status.text() == f"{model.total} reports (2 listed)"
+
+
+def test_a_count_that_fails_leaves_the_rows_and_their_lower_bound(
+    corpus_window, qtbot, monkeypatch
+):
+    def too_long(*_args, **_kwargs):  # what a count past its deadline raises
+        raise SearchTimeout("The search took too long; add words or filters to narrow it.")
+
+    monkeypatch.setattr(search_module, "RANK_CAP", 3)
+    monkeypatch.setattr(search_results, "count_reports", too_long)
+    browser = corpus_window.browser
+    monkeypatch.setattr(browser.model, "_page_size", 2)
+    with qtbot.waitSignal(browser.model.counted, timeout=5000):
+        type_query(qtbot, browser, "cac")
+    model = browser.model
+    assert not model.exact and not model.counting
+    assert browser.status.text() == "At least 3 reports (2 listed)"  # no error, no "counting"
+    assert model.canFetchMore() and not model.busy  # scrolling on still fetches
+    while model.canFetchMore():
+        model.fetchMore()
+        qtbot.waitUntil(lambda: not model.busy)
+    assert model.exact and model.total == model.rowCount() > 3  # the last page tells
+
+
+def test_a_count_stops_once_a_newer_query_is_asked_for():
+    stops = []
+
+    def count(_db, _query, stop):
+        stops.append(stop)
+        return 9
+
+    runner = QueuedRunner(lambda: None)
+    model = PagedModel(runner, lambda _db, q, o, n: Page([q], 9, counted=False), count=count)
+    model.set_query("dân")
+    runner.run_all()  # the page, then its count
+    assert model.exact and model.total == 9 and stops[0]() is False
+    model.set_query("dân vận")
+    assert stops[0]() is True  # a count of "dân" still running would give up now
 
 
 def test_typing_fast_runs_one_query_not_one_per_key(corpus_window, qtbot):

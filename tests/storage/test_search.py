@@ -5,6 +5,7 @@ from sqlite_utils import Database
 
 from tests.archive_factory import person, report
 from tests.storage.test_query import HOSTILE
+from workbench.core.errors import Cancelled
 from workbench.core.fold import strip_marks
 from workbench.core.models import Report
 from workbench.storage import extras_repo, index, repository
@@ -357,6 +358,13 @@ def test_a_count_past_the_deadline_is_a_timeout(
     with pytest.raises(SearchTimeout, match="too long"):
         count(many, "hội nghị", deadline=-1.0)
     assert count(many, "hội nghị") == 7  # the handler is gone afterwards
+
+
+def test_a_count_no_longer_wanted_stops(many: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(search_module, "_CHECK_EVERY", 1)
+    with pytest.raises(Cancelled):
+        count(many, "hội nghị", stop=lambda: True)
+    assert count(many, "hội nghị", stop=lambda: False) == 7
 
 
 @pytest.fixture

@@ -15,6 +15,7 @@ from workbench.i18n import _
 from workbench.services.searching import (
     SearchFilters,
     SearchResults,
+    SearchTimeout,
     count_reports,
     search_reports,
 )
@@ -139,8 +140,14 @@ def search(
         snippet = marked(hit.snippet.text, hit.snippet.marks, style, hit.snippet.start)
         lead = "… " if hit.snippet.start > 0 else ""
         click.echo(f"    {lead}{one_line(snippet)}")
-    total = results.total if results.counted else count_reports(archive_db(), query, filters)
-    click.echo(_("{shown} of {total} reports found.").format(shown=len(results.hits), total=total))
+    found = _("{shown} of {total} reports found.")
+    total = results.total
+    if not results.counted:
+        try:
+            total = count_reports(archive_db(), query, filters)
+        except SearchTimeout:  # the reports are listed: say how many at least
+            found = _("{shown} of at least {total} reports found.")
+    click.echo(found.format(shown=len(results.hits), total=total))
 
 
 def results_json(results: SearchResults) -> list[dict]:

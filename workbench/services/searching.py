@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, fields
 
 from sqlite_utils import Database
@@ -53,12 +54,19 @@ def search_reports(
 
 
 @archive_errors
-def count_reports(db: Database, text: str, filters: SearchFilters | None = None) -> int:
+def count_reports(
+    db: Database,
+    text: str,
+    filters: SearchFilters | None = None,
+    *,
+    stop: Callable[[], bool] | None = None,
+) -> int:
     """How many reports ``search_reports`` finds for ``text`` and ``filters``.
 
-    Raises ``SearchTimeout`` for a count that runs too long.
+    Raises ``SearchTimeout`` for a count that runs too long, ``Cancelled`` once ``stop()``
+    is true.
     """
-    return count(db, text, filters)
+    return count(db, text, filters, stop=stop)
 
 
 @archive_errors

@@ -46,14 +46,14 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlite_utils import Database
 
-from workbench.core.errors import ArchiveError
+from workbench.core.errors import ArchiveError, Cancelled
 from workbench.core.models import Span
 from workbench.i18n import _
 from workbench.storage import snippets
@@ -147,28 +147,35 @@ def count(
     filters: SearchFilters | None = None,
     *,
     deadline: float = DEADLINE_SECONDS,
+    stop: Callable[[], bool] | None = None,
 ) -> int:
     """How many reports match ``text`` and ``filters`` (what ``search`` may leave uncounted).
 
-    Raises ``SearchTimeout`` when counting takes longer than ``deadline`` seconds.
+    Raises ``SearchTimeout`` when counting takes longer than ``deadline`` seconds, and
+    ``Cancelled`` as soon as ``stop()`` is true (the count is no longer wanted).
     """
     query = parse_query(text)
     filter_plan = plan(db, filters or SearchFilters())
-    with _deadline(db, deadline):
+    with _deadline(db, deadline, stop):
         if query.empty:
             return _browse(db, filter_plan, 0, 0)[1]
         return _Matches.of(query, filter_plan).count(db)
 
 
 @contextmanager
-def _deadline(db: Database, seconds: float) -> Iterator[None]:
-    stop = time.monotonic() + seconds
-    db.conn.set_progress_handler(lambda: time.monotonic() > stop, _CHECK_EVERY)
+def _deadline(
+    db: Database, seconds: float, stop: Callable[[], bool] | None = None
+) -> Iterator[None]:
+    late = time.monotonic() + seconds
+    wanted = stop or (lambda: False)
+    db.conn.set_progress_handler(lambda: time.monotonic() > late or wanted(), _CHECK_EVERY)
     try:
         yield
     except sqlite3.OperationalError as error:
         if "interrupted" not in str(error):
             raise
+        if wanted():
+            raise Cancelled("Cancelled.") from error
         raise SearchTimeout(
             _("The search took too long; add words or filters to narrow it.")
         ) from error

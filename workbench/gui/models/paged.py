@@ -5,13 +5,15 @@ more with ``canFetchMore``/``fetchMore`` when it scrolls near the end (as ``QSql
 does), and each page is fetched by an ``Op`` on the database thread. A page may leave its
 total uncounted (a lower bound: counting every match of a search can take longer than the
 page); then a ``count`` job follows the first page and ``counted`` says when the number is
-in. A new query bumps a generation counter shared with the jobs: a queued job of an older
-query does no work, and a page of an older query that arrives late is dropped. Anki's
+in (or the count failed: the lower bound stays). A new query bumps a generation counter
+shared with the jobs: a queued job of an older query does no work, a running count of one
+stops, and a page of an older query that arrives late is dropped. Anki's
 browser table keeps ids and a row cache the same way (``qt/aqt/browser/table/model.py``).
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -27,6 +29,8 @@ from PySide6.QtCore import (
 from workbench.gui.models.table import Index, KeyRole, RowRole, header
 from workbench.gui.ops import Op, Runner
 
+log = logging.getLogger(__name__)
+
 
 @dataclass(frozen=True)
 class Page:
@@ -40,8 +44,9 @@ class Page:
 
 #: ``fetch(db, query, offset, limit) -> Page``; runs on the database thread.
 Fetch = Callable[[Any, Any, int, int], Page]
-#: ``count(db, query) -> int``: the rows of a query, for a page that left them uncounted.
-Count = Callable[[Any, Any], int]
+#: ``count(db, query, stop) -> int``: the rows of a query, for a page that left them
+#: uncounted; it gives up (raises) once ``stop()`` is true: a newer query was asked for.
+Count = Callable[[Any, Any, Callable[[], bool]], int]
 
 
 class _Generation:
@@ -55,7 +60,7 @@ class PagedModel(QAbstractTableModel):
     """Rows of a query, fetched a page at a time; subclasses say how rows show (``cell``)."""
 
     loaded = Signal()  # a query's first page (or a refresh) arrived: the rows are new
-    counted = Signal()  # the number of rows of the current query came after its first page
+    counted = Signal()  # the count that followed the current query's first page came (or failed)
     failed = Signal(object)  # BaseException of the current query
 
     columns: Sequence[str] = ()  # N_-marked titles
@@ -79,6 +84,7 @@ class PagedModel(QAbstractTableModel):
         self._rows: list[Any] = []
         self._total = 0
         self._exact = True
+        self._counting = False
         self._pending = False
 
     # -- what subclasses provide --------------------------------------------------------------
@@ -102,8 +108,13 @@ class PagedModel(QAbstractTableModel):
 
     @property
     def exact(self) -> bool:
-        """Whether ``total`` is counted (else a count is on its way, or failed)."""
+        """Whether ``total`` is counted (else ``counting``, or the count failed)."""
         return self._exact
+
+    @property
+    def counting(self) -> bool:
+        """A count of the current query's rows is on its way."""
+        return self._counting
 
     @property
     def busy(self) -> bool:
@@ -193,27 +204,36 @@ class PagedModel(QAbstractTableModel):
             self.beginResetModel()
             self._rows, self._total, self._exact = list(rows), page.total, page.counted
             self.endResetModel()
+        self._counting = not page.counted and self._count is not None
         self.loaded.emit()
-        if not page.counted and self._count is not None:
+        if self._counting:
             self._request_count(generation)
 
     def _request_count(self, generation: int) -> None:
         shared, count, query = self._generation, self._count, self._query
 
+        def stale() -> bool:  # a newer query was asked for
+            return shared.value != generation
+
         def job(db):
-            if shared.value != generation:  # a newer query was asked for: skip this one
-                return None
-            return count(db, query)  # type: ignore[misc]
+            return None if stale() else count(db, query, stale)  # type: ignore[misc]
 
         Op(self._runner, job).success(lambda total: self._on_count(generation, total)).failure(
-            lambda error: self._on_failure(generation, error)
+            lambda error: self._on_count_failed(generation, error)
         ).run()
 
     def _on_count(self, generation: int, total: int | None) -> None:
         if total is None or generation != self._generation.value:
             return
-        self._total, self._exact = total, True
+        self._total, self._exact, self._counting = total, True, False
         self.counted.emit()
+
+    def _on_count_failed(self, generation: int, error: BaseException) -> None:
+        """The rows stay, with their lower bound (a count past its deadline, or stopped)."""
+        if generation == self._generation.value:
+            log.warning("counting the rows of %r failed: %s", self._query, error)
+            self._counting = False
+            self.counted.emit()
 
     def _on_failure(self, generation: int, error: BaseException) -> None:
         if generation == self._generation.value:

@@ -66,9 +66,10 @@ def fetch_results(db, query: BrowseQuery, offset: int, limit: int) -> Page:
     return Page(rows, results.total, results.counted)
 
 
-def count_results(db, query: BrowseQuery) -> int:
-    """How many reports ``query`` finds, when its first page did not say (database thread)."""
-    return count_reports(db, query.text, query.filters)
+def count_results(db, query: BrowseQuery, stop) -> int:
+    """How many reports ``query`` finds, when its first page did not say (database thread);
+    stops once ``stop()`` is true."""
+    return count_reports(db, query.text, query.filters, stop=stop)
 
 
 class SearchResultsModel(PagedModel):

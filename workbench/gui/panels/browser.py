@@ -221,11 +221,12 @@ class BrowserPanel(QDockWidget):
         if total == 0:
             self.status.setText(_("No report matches."))
         elif not self.model.exact:
-            self.status.setText(
-                _("At least {total} reports ({shown} listed), counting…").format(
-                    total=total, shown=self.model.rowCount()
-                )
+            text = (
+                _("At least {total} reports ({shown} listed), counting…")
+                if self.model.counting
+                else _("At least {total} reports ({shown} listed)")
             )
+            self.status.setText(text.format(total=total, shown=self.model.rowCount()))
         elif self.model.rowCount() < total:
             self.status.setText(
                 _("{total} reports ({shown} listed)").format(
