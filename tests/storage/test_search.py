@@ -411,12 +411,16 @@ def test_a_filter_passing_few_reports_finds_what_reading_the_index_finds(
 ) -> None:
     queries = ["dân vận", "dan van kheo", "Dân vận", "vận", "dân v", *HOSTILE]
     looked_up = {q: search(his, q, filters, limit=50) for q in queries}
+    by_date = {q: search(his, q, filters, order="date", limit=2) for q in queries}
     monkeypatch.setattr(search_module, "FEW", 0)
     for q, results in looked_up.items():
         read = search(his, q, filters, limit=50)
         assert results.counted and results.total == read.total == len(results.hits), q
         assert {hit.report.id for hit in results.hits} == {hit.report.id for hit in read.hits}
         assert all(hit.score is None for hit in results.hits)  # unscored: bm25 needs the index
+        newest = search(his, q, filters, order="date", limit=2)
+        assert [hit.report.id for hit in by_date[q].hits] == [hit.report.id for hit in newest.hits]
+        assert by_date[q].counted and by_date[q].total == read.total  # every match was found
 
 
 def test_few_reports_rank_by_marks_phrase_headline_then_newest(his: Database) -> None:

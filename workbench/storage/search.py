@@ -39,7 +39,8 @@ and the last (130 ms for "công tác dân vận"). Those reports (also at most o
 ``FEW_SHARE``: a small index is read faster) are looked up one by one instead, and ranked by
 the tiers alone, newest first within each: bm25 counts its words over the whole index again
 for each lookup (383 ms for 33). 9.7 ms merged, 48 ms on 17 index segments (a lookup seeks
-each word in each segment).
+each word in each segment). Newest first, they are looked up too, and the page knows its
+total: 6.7 ms merged against 13 and a count to follow (28 against 15 on 17 segments).
 """
 
 from __future__ import annotations
@@ -134,7 +135,9 @@ def search(
             return _results(db, query, page, total, True, "date", 0)
         matches = _Matches.of(query, filter_plan)
         if order == "date":
-            page, total = _page(db, matches, [], False, limit, offset)
+            few = matches.few(db)
+            newest = [(rowid, None, False) for rowid in few or ()]
+            page, total = _page(db, matches, newest, few is not None, limit, offset)
             return _results(db, query, page, *total, "date", 0)
         ranked, every = _by_relevance(db, query, matches)
         page, total = _page(db, matches, ranked, every, limit, offset)
