@@ -264,6 +264,23 @@ def test_a_count_stops_once_a_newer_query_is_asked_for():
     assert stops[0]() is True  # a count of "dân" still running would give up now
 
 
+def test_a_first_page_that_fails_ends_the_count_and_the_paging_of_the_rows_before():
+    def fetch(_db, query, offset, _limit):
+        if query == "quá dài":
+            raise SearchTimeout("The search took too long; add words or filters to narrow it.")
+        return Page([f"{query} {offset}"], 9, counted=False)
+
+    runner = QueuedRunner(lambda: None)
+    model = PagedModel(runner, fetch, count=lambda _db, _query, _stop: 9, page_size=1)
+    model.set_query("dân")
+    SyncRunner.submit(runner, *runner.queue.pop(0))  # the first page only
+    assert model.counting and len(runner.queue) == 1  # its count is on its way
+    model.set_query("quá dài")
+    runner.run_all()  # the count of "dân" (skipped), then the new page fails
+    assert not model.counting and not model.canFetchMore()  # no rows of it under "dân 0"
+    assert model.rows() == ["dân 0"]
+
+
 def test_typing_fast_runs_one_query_not_one_per_key(corpus_window, qtbot):
     browser = corpus_window.browser
     queries: list[str] = []

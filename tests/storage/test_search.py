@@ -444,3 +444,43 @@ def test_only_a_filter_passing_few_reports_of_many_is_looked_up(
     monkeypatch.setattr(search_module, "FEW", 5)
     monkeypatch.setattr(search_module, "FEW_SHARE", 3)  # 12 reports: at most 4 looked up
     assert all(hit.score is not None for hit in search(his, "dân vận", him).hits)
+
+
+@pytest.fixture
+def years(db: Database) -> Database:
+    """Forty reports over ten years; "khéo" in the first and the last only."""
+    store(
+        db,
+        *[
+            report(
+                f"Báo cáo {i}",
+                f"Dân vận {'khéo ' if i in (0, 39) else ''}ở cơ sở, lần {i}.",
+                event_date=f"{2014 + i // 4}-0{1 + i % 4}-01",
+            )
+            for i in range(40)
+        ],
+    )
+    return db
+
+
+def test_candidates_spread_over_the_years_are_looked_up(
+    years: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(search_module, "LOOKUP_ROWS", 10)
+    rowids = [row[0] for row in years.execute("SELECT search_rowid FROM reports ORDER BY id")]
+    assert search_module._spread_out(years, [rowids[0], rowids[39]])  # 40 reports for 2
+    assert not search_module._spread_out(years, rowids[10:14])  # 4 reports for 4
+    assert not search_module._spread_out(years, [])
+
+
+@pytest.mark.parametrize("text", ["Dân vận khéo", "dan van kheo", "khéo", "Dân vận", "dân v"])
+def test_looked_up_or_read_the_tiers_rank_alike(
+    years: Database, monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
+    def ranked() -> list[tuple[int, bool]]:
+        return [(hit.report.id, hit.exact) for hit in search(years, text, limit=50).hits]
+
+    monkeypatch.setattr(search_module, "LOOKUP_ROWS", 0)  # always looked up
+    looked_up = ranked()
+    monkeypatch.setattr(search_module, "LOOKUP_ROWS", 10**9)  # always read
+    assert looked_up == ranked()

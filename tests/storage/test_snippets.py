@@ -104,6 +104,12 @@ def test_a_tighter_pair_further_on_keeps_the_marks_past_the_first() -> None:
     assert shown.marked().endswith("Nhân [dân] và công tác [vận]")
 
 
+def test_past_the_most_marks_read_a_snippet_still_marks_its_whole_stretch() -> None:
+    text = "dân " * (MAX_MARKS - 10) + "dân, vận " + "x " * 50 + "dân vận " + "dân " * 80
+    shown = snippet(text, matcher(*parse_query("dân vận ").highlight_words()))
+    assert "[dân] [vận]" in shown.marked() and " dân " not in shown.marked()
+
+
 def assert_marks_inside(text: str, width: int = SNIPPET_CHARS) -> Snippet:
     pattern = matcher(*parse_query("dân vận ").highlight_words())
     shown = snippet(text, pattern, width)

@@ -30,7 +30,7 @@ merges each index into one: a common word counted 20% faster at 100,000 reports,
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 
 from sqlite_utils import Database
 
@@ -69,6 +69,11 @@ def day_number(day: str | None) -> int:
         return max(0, (date.fromisoformat((day or "")[:10]) - _EPOCH).days + 1)
     except ValueError:
         return 0
+
+
+def day_iso(number: int) -> str:
+    """The ISO day of a ``day_number`` ("" for 0: no date, before every day)."""
+    return (_EPOCH + timedelta(days=number - 1)).isoformat() if number > 0 else ""
 
 
 def search_rowid(report_id: int, sort_date: str | None) -> int:

@@ -161,6 +161,8 @@ def _marks_until_together(
                 letters = sum(word_end - word_start for word_start, word_end in latest.values())
                 if end - first <= letters + _TOGETHER * (words - 1):
                     until = first + width
+    if len(marks) == MAX_MARKS:  # read no further than the last mark
+        until = min(until, marks[-1][0])
     return marks, until
 
 

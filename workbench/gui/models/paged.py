@@ -176,7 +176,7 @@ class PagedModel(QAbstractTableModel):
         self._pending = True
         Op(self._runner, job).success(
             lambda page: self._on_page(generation, offset, mode, page)
-        ).failure(lambda error: self._on_failure(generation, error)).run()
+        ).failure(lambda error: self._on_failure(generation, mode, error)).run()
 
     def _on_page(self, generation: int, offset: int, mode: str, page: Page | None) -> None:
         if page is None or generation != self._generation.value:
@@ -235,9 +235,11 @@ class PagedModel(QAbstractTableModel):
             self._counting = False
             self.counted.emit()
 
-    def _on_failure(self, generation: int, error: BaseException) -> None:
+    def _on_failure(self, generation: int, mode: str, error: BaseException) -> None:
         if generation == self._generation.value:
-            self._pending = False
+            self._pending = self._counting = False
+            if mode != "append":  # the rows shown are an older query's: fetch no more of them
+                self._total, self._exact = len(self._rows), True
             self.failed.emit(error)
 
     # -- Qt model -------------------------------------------------------------------------------
