@@ -34,7 +34,7 @@ runs; p50 23), no diacritics 37.4 → 23.3, prefix "th" 24.4 → 15.1, typing 37
 common word + year 19.0 → 11.7, common word + person 57.9 → 27.5, three words + year 34.1 →
 30.6, three words + person 71.0 → 39.5, "th" + source 46.3 → 30.2, by date 10.3 → 7.9. The
 bare FTS5 query takes 130–250 ms for a common word, 0.1 ms for a rare one (whose page, 5
-snippets and a second connection opened for the count, takes ~1 ms). After
+snippets and, then, a second connection opened for the count, took ~1 ms). After
 ``index.optimize`` (24 s): common word 9.9, three words 26.7, three words + person 33.3.
 Later (docs/performance.md): the page no longer waits for the count, a filtered query ranks
 250 candidates, snippets stop reading where the words first stand together; three words +

@@ -125,7 +125,8 @@ def search(
         tag=tag,
         source=source,
     )
-    results = search_reports(archive_db(), query, filters, order=order, limit=limit)
+    db = archive_db()
+    results = search_reports(db, query, filters, order=order, limit=limit)
     if as_json:
         echo_json(results_json(results))
         return
@@ -144,7 +145,7 @@ def search(
     total = results.total
     if not results.counted:
         try:
-            total = count_reports(archive_db(), query, filters)
+            total = count_reports(db, query, filters)
         except SearchTimeout:  # the reports are listed: say how many at least
             found = _("{shown} of at least {total} reports found.")
     click.echo(found.format(shown=len(results.hits), total=total))

@@ -170,7 +170,7 @@ def count(
     filter_plan = plan(db, filters or SearchFilters())
     with _deadline(db, deadline, stop):
         if query.empty:
-            return _browse(db, filter_plan, 0, 0)[1]
+            return _browse_count(db, filter_plan)
         return _Matches.of(query, filter_plan).count(db)
 
 
@@ -198,14 +198,23 @@ def _deadline(
 def _browse(
     db: Database, filter_plan: FilterPlan, limit: int, offset: int
 ) -> tuple[list[int], int]:
-    where, params = filter_plan.report_conditions()
-    clause = f"WHERE {' AND '.join(where)}" if where else ""
+    clause, params = _passing(filter_plan)
     ids = db.execute(
         f"SELECT r.id FROM reports r {clause} ORDER BY r.{ORDERS['date']} LIMIT ? OFFSET ?",
         [*params, limit, offset],
     ).fetchall()
-    total = db.execute(f"SELECT count(*) FROM reports r {clause}", params).fetchone()[0]
-    return [row[0] for row in ids], total
+    return [row[0] for row in ids], _browse_count(db, filter_plan)
+
+
+def _browse_count(db: Database, filter_plan: FilterPlan) -> int:
+    clause, params = _passing(filter_plan)
+    return db.execute(f"SELECT count(*) FROM reports r {clause}", params).fetchone()[0]
+
+
+def _passing(filter_plan: FilterPlan) -> tuple[str, list[object]]:
+    """The WHERE clause (or none) of the reports ``r`` passing the filters, and its values."""
+    where, params = filter_plan.report_conditions()
+    return (f"WHERE {' AND '.join(where)}" if where else ""), params
 
 
 @dataclass(frozen=True)
