@@ -320,7 +320,7 @@ def query_suite(rng: random.Random, db: Database) -> dict[str, list[Case]]:
 
 def few_reports_person(db: Database) -> str:
     """The name found in the most reports, up to 60 (~40 at 100,000): a filter that passes
-    few reports, looked up one by one (``storage.search.FEW``)."""
+    few reports, read from their own columns (``storage.search.FEW``)."""
     return db.execute(
         "SELECT p.name FROM mentions m JOIN people p ON p.id = m.person_id GROUP BY p.name "
         "HAVING count(DISTINCT m.report_id) <= 60 "

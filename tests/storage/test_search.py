@@ -370,7 +370,7 @@ def test_a_count_no_longer_wanted_stops(many: Database, monkeypatch: pytest.Monk
 @pytest.fixture
 def his(db: Database, monkeypatch: pytest.MonkeyPatch) -> Database:
     """Twelve reports about "dân vận", Nguyễn Văn Thể in five of them (1, 4, 7, 10, 12),
-    and a filter passing up to 5 of them looked up report by report."""
+    and a filter passing up to 5 of them read from their own columns."""
     monkeypatch.setattr(search_module, "FEW", 5)
     monkeypatch.setattr(search_module, "FEW_SHARE", 1)
     him = [person("Nguyễn Văn Thể", "Bí thư Đảng ủy Khối")]
@@ -442,7 +442,7 @@ def test_only_a_filter_passing_few_reports_of_many_is_looked_up(
     monkeypatch.setattr(search_module, "FEW", 4)  # five pass: more than that
     assert all(hit.score is not None for hit in search(his, "dân vận", him).hits)
     monkeypatch.setattr(search_module, "FEW", 5)
-    monkeypatch.setattr(search_module, "FEW_SHARE", 3)  # 12 reports: at most 4 looked up
+    monkeypatch.setattr(search_module, "FEW_SHARE", 3)  # 12 reports: at most 4 read
     assert all(hit.score is not None for hit in search(his, "dân vận", him).hits)
 
 

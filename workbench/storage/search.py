@@ -36,11 +36,12 @@ side, the tiers beside bm25, gained nothing on 2 cores). A filter passing at mos
 reports (a person named in 40 of them) would leave too few candidates to fill the cap: every
 match would be read and tested, and the tiers would read the whole index between the first
 and the last (130 ms for "công tác dân vận"). Those reports (also at most one in
-``FEW_SHARE``: a small index is read faster) are looked up one by one instead, and ranked by
-the tiers alone, newest first within each: bm25 counts its words over the whole index again
-for each lookup (383 ms for 33). 9.7 ms merged, 48 ms on 17 index segments (a lookup seeks
-each word in each segment). Newest first, they are looked up too, and the page knows its
-total: 6.7 ms merged against 13 and a count to follow (28 against 15 on 17 segments).
+``FEW_SHARE``: a small index is read faster) are read from their own columns instead
+(``text_match``), and ranked by the tiers alone, newest first within each: bm25 cannot score
+them without its counts over the whole index (383 ms for 33 reports looked up). Looking them
+up in the index one by one cost 9.7 ms merged but 48 ms on 17 index segments (a lookup seeks
+each word in each segment); read, 12.6 ms p95 either way. Newest first, they are read too,
+and the page knows its total: 7 ms (the lookups: 6.7 merged, 28 on 17 segments).
 """
 
 from __future__ import annotations
@@ -66,16 +67,18 @@ from workbench.storage.index import (
     ID_MASK,
     WEIGHTS,
     day_iso,
+    row_values,
     rowid_range,
 )
 from workbench.storage.query import ParsedQuery, parse_query
 from workbench.storage.repository import ORDERS, ReportSummary, summaries_by_id
+from workbench.storage.text_match import TextQuery, Verdict
 
 RANK_CAP = 1000
 FILTERED_RANK_CAP = 250  # when a filter other than dates narrows the matches
 HEADLINE_HEAD = 200  # the best candidates, ranked again by the query words in their headline
 FEW = 100  # filters passing at most this many reports, and at most one in FEW_SHARE,
-FEW_SHARE = 250  # are looked up in the index report by report
+FEW_SHARE = 250  # are read from their own columns, not from the index
 LOOKUP_ROWS = 100  # reports a candidate in the candidates' days past which each is looked up
 MAX_PAGE = 500
 DEADLINE_SECONDS = 3.0
@@ -144,8 +147,8 @@ def search(
             return _results(db, query, page, total, True, "date", 0)
         matches = _Matches.of(query, filter_plan)
         if order == "date":
-            few = matches.few(db)
-            newest = [(rowid, None, False) for rowid in few or ()]
+            few = matches.few(db, tiers=False)
+            newest = [(rowid, None, False) for rowid, _verdict in few or ()]
             page, total = _page(db, matches, newest, few is not None, limit, offset)
             return _results(db, query, page, *total, "date", 0)
         ranked, every = _by_relevance(db, query, matches)
@@ -230,18 +233,29 @@ class _Matches:
     word found in all of 100,000 reports, filtered to one person's 5,000).
     """
 
+    query: ParsedQuery
     where: str
     params: tuple[object, ...]
+    dates: tuple[int, int] | None = None  # the rowid range of a date filter
     id_sets: tuple[str, ...] = ()
     set_params: tuple[object, ...] = ()
 
     @classmethod
     def of(cls, query: ParsedQuery, filter_plan: FilterPlan) -> _Matches:
         where, params = [f"{FOLDED} MATCH ?"], [query.folded_match()]
+        dates = None
         if filter_plan.day_from or filter_plan.day_to:
+            dates = rowid_range(filter_plan.day_from, filter_plan.day_to)
             where.append(f"{FOLDED}.rowid BETWEEN ? AND ?")
-            params += rowid_range(filter_plan.day_from, filter_plan.day_to)
-        return cls(" AND ".join(where), tuple(params), filter_plan.id_sets, filter_plan.params)
+            params += dates
+        return cls(
+            query,
+            " AND ".join(where),
+            tuple(params),
+            dates,
+            filter_plan.id_sets,
+            filter_plan.params,
+        )
 
     @property
     def filtered(self) -> bool:
@@ -264,15 +278,16 @@ class _Matches:
             [*params, limit, offset],
         ).fetchall()
 
-    def few(self, db: Database) -> list[int] | None:
-        """Every match, newest first, when the filters pass at most ``FEW`` reports and one
-        in ``FEW_SHARE`` of the archive: looked up report by report instead of read from the
-        index newest first (None: more reports pass, or only dates filter).
+    def few(self, db: Database, *, tiers: bool = True) -> list[tuple[int, Verdict]] | None:
+        """Every match, newest first, with how it matched, when the filters pass at most
+        ``FEW`` reports and one in ``FEW_SHARE`` of the archive: their own columns are read
+        (``text_match``) instead of the index newest first (None: more reports pass, or only
+        dates filter).
 
-        A lookup seeks each word in each index segment (20-200 µs); reading the index costs
-        with every match in it. Measured with three words and one person: 60 of 100,000
-        reports, 6.5 ms looked up against 78 ms read (34 against 81 on 17 segments); 14 of
-        10,000, 2.1 against 7.0; 45 of 1,000, 4.6 against 3.2 (the small index wins).
+        Reading the index costs with every match in it; reading the few reports, with their
+        length. Measured with three words and one person, the whole search (p50): 60 of
+        100,000 reports, 11 ms read against 78 ms from the index; 14 of 10,000, 3.4 against
+        8.0; 45 of 1,000, 8.5 against 4.3 (the small index wins).
         """
         if not self.id_sets:
             return None
@@ -287,22 +302,16 @@ class _Matches:
         if len(passing) > most:
             return None
         ids = [row[0] for row in passing]
-        rowids = [
-            row[0]
-            for row in db.execute(
-                f"SELECT search_rowid FROM reports WHERE id IN ({_marks(ids)}) "
-                "AND search_rowid IS NOT NULL",
-                ids,
-            )
-        ]
-        return [
-            row[0]
-            for row in db.execute(
-                f"SELECT rowid FROM {FOLDED} WHERE {self.where} AND rowid IN ({_marks(rowids)}) "
-                "ORDER BY rowid DESC",
-                [*self.params, *rowids],
-            )
-        ]
+        dated = " AND search_rowid BETWEEN ? AND ?" if self.dates else ""
+        rows = db.execute(
+            "SELECT search_rowid, title, text, index_people, index_documents FROM reports "
+            f"WHERE id IN ({_marks(ids)}) AND search_rowid IS NOT NULL{dated} "
+            "ORDER BY search_rowid DESC",
+            [*ids, *(self.dates or ())],
+        )
+        reading = TextQuery.of(self.query, tiers=tiers)
+        found = ((rowid, reading.judge(row_values(*columns))) for rowid, *columns in rows)
+        return [(rowid, verdict) for rowid, verdict in found if verdict is not None]
 
     def count(self, db: Database | sqlite3.Connection) -> int:
         """How many reports match."""
@@ -325,21 +334,22 @@ def _by_relevance(db: Database, query: ParsedQuery, matches: _Matches) -> tuple[
 
     When the filters pass only a few reports, every match is found and ranked by the tiers
     alone, newest first within each (bm25 needs its counts over the whole index, 10-30 ms;
-    the few reports are looked up one by one, which bm25 cannot score: it would count again
-    for each).
+    the few reports are read from their own columns, which bm25 cannot score).
     """
     few = matches.few(db)
     if few is not None:
-        candidates: list[tuple[int, float | None]] = [(rowid, None) for rowid in few]
+        candidates: list[tuple[int, float | None]] = [(rowid, None) for rowid, _verdict in few]
+        exact = {rowid for rowid, verdict in few if verdict.exact}
+        phrase = {rowid for rowid, verdict in few if verdict.phrase}
         every = True
     else:
         cap = FILTERED_RANK_CAP if matches.filtered else RANK_CAP
         candidates = matches.rows(db, f"rowid, {_BM25}", limit=cap)
         every = len(candidates) < cap
-    rowids = [row[0] for row in candidates]
-    lookup = few is not None or _spread_out(db, rowids)
-    exact = _exact_rowids(db, query, rowids, lookup=lookup)
-    phrase = _phrase_rowids(db, query, rowids, lookup=lookup)
+        rowids = [row[0] for row in candidates]
+        lookup = _spread_out(db, rowids)
+        exact = _exact_rowids(db, query, rowids, lookup=lookup)
+        phrase = _phrase_rowids(db, query, rowids, lookup=lookup)
     ranked = sorted(
         ((rowid, score, rowid in exact) for rowid, score in candidates),
         key=lambda hit: (not hit[2], hit[0] not in phrase, hit[1] or 0.0, -hit[0]),

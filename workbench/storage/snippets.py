@@ -19,7 +19,7 @@ SNIPPET_CHARS = 240
 MAX_MARKS = 200  # a common word is marked hundreds of times; the snippet is chosen among these
 _TOGETHER = 3  # characters between two words standing together ("dân vận", "dân, vận")
 _LEAD = 60
-_NOT_WORD = r"[^\W_]"
+WORD_CHAR = r"[^\W_]"  # a letter or digit: what FTS5 unicode61 puts in a word
 
 
 @dataclass(frozen=True)
@@ -59,17 +59,25 @@ _VARIANT_SETS = _variant_sets()
 
 
 def _spellings(char: str) -> frozenset[str]:
-    """Every character the folded ``char`` stands for (itself when it has no variants)."""
-    return _VARIANT_SETS.get(char, frozenset(char))
+    """Every character the folded ``char`` stands for (outside the Latin letters: itself in
+    either case, as FTS5 folds the case of every script)."""
+    return _VARIANT_SETS.get(char) or any_case(char)
 
 
-def _klass(chars: frozenset[str]) -> str:
+def any_case(char: str) -> frozenset[str]:
+    """``char`` in small and capital letters, one character each, as FTS5 folds the case
+    ("İ" → "i"; "ß" has no capital of one letter)."""
+    return frozenset({char, char.lower()[0], *[case for case in [char.upper()] if len(case) == 1]})
+
+
+def klass(chars: frozenset[str]) -> str:
+    """A regular-expression class of ``chars``."""
     return "[" + "".join(re.escape(char) for char in sorted(chars)) + "]"
 
 
-def _any_marks(word: str) -> str:
+def any_marks(word: str) -> str:
     """A pattern for ``word`` (folded) matching it written with any marks and case."""
-    return "".join(_klass(_spellings(char)) for char in word)
+    return "".join(klass(_spellings(char)) for char in word)
 
 
 def matcher(words: set[str], prefix: str | None) -> re.Pattern[str] | None:
@@ -92,15 +100,14 @@ _PATTERNS = 64
 def _compiled(words: frozenset[str], prefix: str | None) -> re.Pattern[str] | None:
     options = [(word, "") for word in sorted(words, key=lambda word: (-len(word), word))]
     if prefix:
-        options.insert(0, (prefix, _NOT_WORD + "*"))
+        options.insert(0, (prefix, WORD_CHAR + "*"))
     if not options:
         return None
     firsts = frozenset().union(*(_spellings(word[0]) for word, _ in options))
     branches = "|".join(  # a group each: ``lastindex`` tells which word a match is
-        f"((?<={_klass(_spellings(word[0]))}){_any_marks(word[1:])}{tail})"
-        for word, tail in options
+        f"((?<={klass(_spellings(word[0]))}){any_marks(word[1:])}{tail})" for word, tail in options
     )
-    return re.compile(rf"{_klass(firsts)}(?<!{_NOT_WORD}.)(?:{branches})(?!{_NOT_WORD})")
+    return re.compile(rf"{klass(firsts)}(?<!{WORD_CHAR}.)(?:{branches})(?!{WORD_CHAR})")
 
 
 def find_marks(text: str, pattern: re.Pattern[str] | None, limit: int = MAX_MARKS) -> list[Span]:
