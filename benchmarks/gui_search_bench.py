@@ -164,7 +164,7 @@ def measure(archive: Path, query: str, pages: int) -> dict[str, object]:
     def unmaintained(_open):
         return DbRunner(lambda: open_archive(archive, maintain=False))
 
-    window = MainWindow(archive, runner_factory=unmaintained)
+    window = MainWindow(archive, runner_factory=unmaintained, daily_check=False)
     window.show()
     browser = window.browser
     model = browser.model

@@ -61,7 +61,7 @@ else:
     def unmaintained(_open):
         return DbRunner(lambda: open_archive(archive, maintain=False))
 
-    window = MainWindow(archive, runner_factory=unmaintained)
+    window = MainWindow(archive, runner_factory=unmaintained, daily_check=False)
     window.show()
     model = window.browser.model
 

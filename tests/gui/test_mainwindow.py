@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox
 
 from workbench import __version__
 from workbench.gui.mainwindow import MainWindow, about_text
+from workbench.services import archive as archive_service
+from workbench.storage import backups
 
 pytestmark = pytest.mark.gui
 
@@ -56,3 +58,38 @@ def test_the_status_bar_says_the_archive_is_opening_until_it_is_open(qtbot, tmp_
     assert window.statusBar().currentMessage() == "Opening the archive…"
     qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "", timeout=10_000)
     window.close()
+
+
+def test_the_days_check_runs_beside_the_work_and_reports_damage_once(
+    qtbot, tmp_path, messages, monkeypatch
+):
+    """With the real threads: the window opens without the day's check, which runs on a
+    thread of its own and backs the archive up; on a big damaged archive (no check on open)
+    it says so once, naming the newest backup."""
+    path = tmp_path / "archive.sqlite3"
+    window = MainWindow(path)
+    qtbot.addWidget(window)
+    label = window.statusBar().findChild(QLabel, "daily_check_label")
+    qtbot.waitUntil(lambda: backups.list_backups(path) != [], timeout=10_000)
+    qtbot.waitUntil(lambda: not window.daily_check.running, timeout=10_000)
+    assert label.text() == "Checking the archive and backing it up (once a day)…"
+    window.close()
+    assert [p.name.endswith("-daily.sqlite3") for p in backups.list_backups(path)] == [True]
+
+    monkeypatch.setattr(archive_service, "QUICK_CHECK_MAX_BYTES", 1000)
+    yesterday = backups.list_backups(path)[0].rename(
+        backups.list_backups(path)[0].with_name(f"{path.name}-20000101-000000-daily.sqlite3")
+    )
+    pages = path.stat().st_size // 4096
+    with path.open("r+b") as handle:  # pages in the middle: the open does not read them
+        handle.seek(pages // 2 * 4096)
+        handle.write(b"\xff" * 3 * 4096)
+    damaged = MainWindow(path)
+    qtbot.addWidget(damaged)
+    with qtbot.waitSignal(damaged.daily_check.damaged, timeout=10_000) as said:
+        pass
+    assert "damaged" in said.args[0] and str(yesterday) in said.args[0]
+    qtbot.waitUntil(lambda: any(said.args[0] == text for _title, text in messages))
+    assert not damaged.daily_check.running
+    assert backups.list_backups(path) == [yesterday]  # no backup of the damaged file
+    damaged.close()

@@ -111,7 +111,10 @@ def test_recent_archives_switch_the_window(open_window, qtbot, tmp_path):
     assert other.archive == second
     assert not window.isVisible()
     assert load_settings().recent_archives[0] == str(second.resolve())
-    assert str(second) in other.statusBar().findChild(type(window._archive_label)).text()
+    assert (
+        str(second)
+        in other.statusBar().findChild(type(window._archive_label), "archive_label").text()
+    )
 
 
 def test_open_archive_asks_for_the_file(open_window, qtbot, tmp_path, open_file):

@@ -131,6 +131,21 @@ def test_a_big_archive_is_checked_once_a_day_and_its_damage_refused_when_met(
         archive_service.open_archive(first_today).close()  # the day's first open checks
 
 
+def test_the_windows_daily_check_finds_damage_the_open_did_not_look_for(
+    damaged: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A big archive opens for the window without a check; the day's check beside the work
+    refuses it, naming yesterday's backup, and takes no backup of the damaged file."""
+    monkeypatch.setattr(archive_service, "QUICK_CHECK_MAX_BYTES", 1000)
+    path = damaged(0.5, [datetime.now() - timedelta(days=1)])
+    archive_service.open_archive(path, daily=False).close()
+    with pytest.raises(ArchiveDamaged) as caught:
+        archive_service.DailyCheck(path).run()
+    assert_one_line(str(caught.value), path.name)
+    assert str(backups.newest_backup(path)) in str(caught.value)
+    assert len(backups.list_backups(path)) == 1
+
+
 def test_services_on_a_damaged_archive_raise_archive_errors_only(
     damaged: Callable[..., Path], tmp_path: Path
 ) -> None:

@@ -9,8 +9,8 @@ import pytest
 from sqlite_utils import Database
 
 from tests.archive_factory import report
-from workbench.core.errors import ArchiveDamaged
-from workbench.services.archive import list_reports, open_archive, store_report
+from workbench.core.errors import ArchiveDamaged, Cancelled
+from workbench.services.archive import DailyCheck, list_reports, open_archive, store_report
 from workbench.storage import backups, migrations
 
 
@@ -31,6 +31,37 @@ def test_a_daily_backup_is_taken_once_and_opens_as_an_archive(tmp_path):
     copy = open_archive(found[0], maintain=False)
     assert list_reports(copy).total == 3
     copy.close()
+
+
+def test_the_window_opens_at_once_and_checks_and_backs_up_beside(tmp_path):
+    """``daily=False`` (the window) takes no backup on open; ``DailyCheck`` takes the day's,
+    once."""
+    path = tmp_path / "archive.sqlite3"
+    archive_with_reports(path)
+    open_archive(path, daily=False).close()
+    assert backups.list_backups(path) == []
+    assert DailyCheck(path).run()
+    assert not DailyCheck(path).run()  # today's is taken
+    found = backups.list_backups(path)
+    assert len(found) == 1 and found[0].name.endswith("-daily.sqlite3")
+
+
+def test_a_stopped_daily_check_takes_no_backup(tmp_path, monkeypatch):
+    path = tmp_path / "archive.sqlite3"
+    archive_with_reports(path)
+    check = DailyCheck(path)
+    check.stop()  # the window closed before the check began
+    with pytest.raises(Cancelled):
+        check.run()
+    asked = []
+    monkeypatch.setattr(backups, "_CHECK_EVERY", 1)
+    db = open_archive(path, daily=False)
+    with pytest.raises(Cancelled):  # stopped while checking: SQLite asks between steps
+        backups.integrity_problem(db, stop=lambda: asked.append(1) or len(asked) > 1)
+    assert backups.integrity_problem(db) is None  # the connection is whole and the handler gone
+    db.close()
+    assert backups.list_backups(path) == []
+    assert DailyCheck(path).run()
 
 
 def test_only_the_newest_backups_are_kept(tmp_path):

@@ -156,6 +156,7 @@ class SyncRunner:
 
 
 Runner = DbRunner | SyncRunner
+RunnerFactory = Callable[[Callable[[], Any]], Runner]
 
 
 class Op:

@@ -7,13 +7,15 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from sqlite_utils import Database
 
-from workbench.core.errors import ArchiveError, display_name
+from workbench.core.errors import ArchiveError, Cancelled, display_name
 from workbench.core.models import Analysis, Report
 from workbench.i18n import _
 from workbench.services.changes import NOTHING, REPORT_CONTENT, Changes
@@ -51,14 +53,18 @@ class ReportPage:
     total: int
 
 
-def open_archive(path: str | Path, *, create: bool = True, maintain: bool = True) -> Database:
+def open_archive(
+    path: str | Path, *, create: bool = True, maintain: bool = True, daily: bool = True
+) -> Database:
     """Open (or create) the archive file at ``path``, upgrading an older schema.
 
     With ``maintain`` (the window and the CLI), the archive is checked each time it is opened
-    and backed up before an upgrade and once a day (see :func:`_check_and_back_up`); a damaged
-    archive is refused with a message naming its newest backup. Raises ``ArchiveError`` with a
-    one-line message for a file that is not an archive, an archive made by a newer version, a
-    damaged archive, or a place the program cannot write to.
+    and backed up before an upgrade (see :func:`_check_on_open`); with ``daily`` too, the first
+    open of a day checks the whole file and backs it up before returning (the CLI). The window
+    opens with ``daily=False`` and runs a :class:`DailyCheck` beside the editor's work. A
+    damaged archive is refused with a message naming its newest backup. Raises
+    ``ArchiveError`` with a one-line message for a file that is not an archive, an archive
+    made by a newer version, a damaged archive, or a place the program cannot write to.
     """
     if not maintain or str(path) == ":memory:":
         return storage_db.open_archive(path, create=create)
@@ -70,35 +76,88 @@ def open_archive(path: str | Path, *, create: bool = True, maintain: bool = True
     except ArchiveError as error:
         raise with_backup_hint(error, target) from error
     try:
-        _check_and_back_up(db, target)
+        _check_on_open(db, target, daily=daily)
     except ArchiveError:
         db.close()
         raise
     return db
 
 
-def _check_and_back_up(db: Database, target: Path) -> None:
-    """Refuse a damaged archive; back a sound one up once a day.
+class DailyCheck:
+    """The day's check of the whole archive and its backup, on a connection of its own: what
+    the first open of a day does, for the window to run beside the editor's work (WAL: the
+    check reads a snapshot while the editor writes). ``run`` on a worker thread; ``stop``
+    from any other."""
+
+    def __init__(self, path: str | Path) -> None:
+        self._target = Path(path)
+        self._stopped = threading.Event()
+        self._db: Database | None = None
+
+    def run(self) -> bool:
+        """Check and back up; False when today's backup exists already (nothing to do).
+
+        Raises ``ArchiveDamaged`` naming the newest backup, and ``Cancelled`` once stopped
+        while checking (no backup is taken then: the next open tries again). A copy under
+        way when stopped goes on (it cannot be cut short; a ``.part`` file left by a process
+        that ends meanwhile is removed by a later backup).
+        """
+        today = datetime.now()
+        if backups.backed_up_on(self._target, today):
+            return False
+        try:
+            self._db = storage_db.open_archive(self._target, create=False)
+        except ArchiveError as error:
+            raise with_backup_hint(error, self._target) from error
+        try:
+            _check_whole_and_back_up(self._db, self._target, today, self._stopped.is_set)
+        finally:
+            db, self._db = self._db, None
+            db.close()
+        return True
+
+    def stop(self) -> None:
+        """Stop checking: at once, or within a few seconds if the check was just starting."""
+        self._stopped.set()
+        db = self._db
+        if db is not None:
+            db.conn.interrupt()
+
+
+def _check_on_open(db: Database, target: Path, *, daily: bool) -> None:
+    """Refuse a damaged archive; with ``daily``, check the whole file and back it up once a
+    day.
 
     The first open of a day runs the full integrity check (indexes against their tables too)
-    before the daily backup, so a damaged archive is never backed up. Other opens run SQLite's
-    quick check (each page readable, each b-tree well formed) while the file is under
-    ``QUICK_CHECK_MAX_BYTES``: 0.2-0.3 s at 500 MB (1-1.3 s from a cold disk cache), but 3-9 s
-    at 4.9 GB (100,000 reports), too long for every ``workbench search``. Past that, damage
-    met later is still refused in one line naming the newest backup (``services.guard``).
+    before the daily backup, so a damaged archive is never backed up: 0.3 s at 500 MB, 18 s at
+    4.9 GB (100,000 reports), plus the copy. Other opens run SQLite's quick check (each page
+    readable, each b-tree well formed) while the file is under ``QUICK_CHECK_MAX_BYTES``:
+    0.2-0.3 s at 500 MB (1-1.3 s from a cold disk cache), but 3-9 s at 4.9 GB, too long for
+    every ``workbench search``. Past that, damage met later is still refused in one line
+    naming the newest backup (``services.guard``).
     """
     if not db.table_names():
         return
     today = datetime.now()
-    due = not backups.backed_up_on(target, today)
-    if not due and target.stat().st_size > QUICK_CHECK_MAX_BYTES:
-        return
-    problem = backups.integrity_problem(db, quick=not due)
+    if daily and not backups.backed_up_on(target, today):
+        _check_whole_and_back_up(db, target, today)
+    elif target.stat().st_size <= QUICK_CHECK_MAX_BYTES:
+        problem = backups.integrity_problem(db, quick=True)
+        if problem is not None:
+            raise damaged(target, problem)
+
+
+def _check_whole_and_back_up(
+    db: Database, target: Path, today: datetime, stop: Callable[[], bool] | None = None
+) -> None:
+    problem = backups.integrity_problem(db, stop=stop)
     if problem is not None:
         raise damaged(target, problem)
-    if due:  # a full disk must not stop the editor from working; the next open tries again
-        with contextlib.suppress(OSError, sqlite3.Error):
-            backups.take_backup(target, "daily", today)
+    if stop is not None and stop():
+        raise Cancelled("Cancelled.")
+    # a full disk must not stop the editor from working; the next open tries again
+    with contextlib.suppress(OSError, sqlite3.Error):
+        backups.take_backup(target, "daily", today)
 
 
 @archive_errors
