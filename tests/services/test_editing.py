@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import replace
 from pathlib import Path
 
@@ -121,6 +122,20 @@ def test_a_date_that_is_not_one_is_refused_and_nothing_changes(db, report_id, ty
     after = load_report_view(db, report_id).report
     assert (after.event_date, after.place) == (before.event_date, before.place)
     assert search_reports(db, "", SearchFilters(date_from="2023-09-06", date_to="2023-09-06")).total
+
+
+def test_text_typed_with_marks_apart_is_stored_composed_and_found(db, report_id):
+    """An editor whose keyboard composes marks apart (NFD) writes what the archive holds in
+    NFC; a search with a filter that passes few reports reads the stored text itself."""
+    apart = unicodedata.normalize("NFD", "Hoàn thành kế hoạch dân vận")
+    view = load_report_view(db, report_id)
+    blocks = [*[(b.kind, b.text) for b in view.report.blocks][:2], ("paragraph", apart)]
+    update_report(db, report_id, {"title": apart, "blocks": blocks, "tags": apart})
+    report = load_report_view(db, report_id).report
+    composed = unicodedata.normalize("NFC", apart)
+    assert report.title == composed and report.blocks[-1].text == composed
+    assert load_report_view(db, report_id).tags == [composed]
+    assert search_reports(db, "hoàn thành", SearchFilters(tag=composed)).total == 1
 
 
 def test_new_blocks_are_analysed_again_and_tags_are_set(db, report_id):

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 from sqlite_utils import Database
 
@@ -124,6 +126,8 @@ def test_rename_keeps_the_written_name_findable(db: Database, two_entries: tuple
     assert search_reports(db, "", SearchFilters(person="Nguyễn Văn Thể")).total == 2
     with pytest.raises(ArchiveError, match="blank"):
         rename_person(db, keep, "  ")
+    apart = unicodedata.normalize("NFD", "Nguyễn Văn Thể (Bộ GTVT)")
+    assert rename_person(db, keep, apart).new_name == unicodedata.normalize("NFC", apart)
 
 
 def test_list_people_filters_without_marks(db: Database, two_entries: tuple[int, int]) -> None:

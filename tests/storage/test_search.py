@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 from sqlite_utils import Database
 
@@ -421,6 +423,39 @@ def test_a_filter_passing_few_reports_finds_what_reading_the_index_finds(
         newest = search(his, q, filters, order="date", limit=2)
         assert [hit.report.id for hit in by_date[q].hits] == [hit.report.id for hit in newest.hits]
         assert by_date[q].counted and by_date[q].total == read.total  # every match was found
+
+
+def test_few_reports_that_only_the_index_reads_alike_are_looked_up(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A private-use bullet glued to a word makes one word of both for FTS5, and marks typed
+    apart (NFD) are composed by its folding: the few reports holding them are asked of the
+    index, so the answers stay the index's."""
+    monkeypatch.setattr(search_module, "FEW", 5)
+    monkeypatch.setattr(search_module, "FEW_SHARE", 1)
+    him = [person("Nguyễn Văn Thể", "Bí thư Đảng ủy Khối")]
+    apart = unicodedata.normalize("NFD", "Dân vận khéo")
+    store(
+        db,
+        report("Bản tin", "\uf0b7Dân vận khéo ở cơ sở.", people=him, event_date="2023-01-01"),
+        report(apart, "Tin ngắn.", people=him, event_date="2023-01-02"),
+        report("Dân vận khéo", "Dân vận khéo lan rộng.", people=him, event_date="2023-01-03"),
+        *[report(f"Tin {i}", f"Dân vận số {i}.", event_date="2023-02-01") for i in range(4)],
+    )
+    him_only = SearchFilters(person="Nguyễn Văn Thể")
+    queries = ["dân vận", "dan van kheo", "Dân vận khéo", "vận khéo"]
+    few = {q: search(db, q, him_only) for q in queries}
+    monkeypatch.setattr(search_module, "READ_SECONDS", -1.0)  # reading ran late: all asked
+    for q, results in few.items():
+        asked = search(db, q, him_only)
+        assert [hit.report.id for hit in asked.hits] == [hit.report.id for hit in results.hits]
+    monkeypatch.setattr(search_module, "FEW", 0)
+    for q, results in few.items():
+        read = {hit.report.id: hit.exact for hit in search(db, q, him_only).hits}
+        assert {hit.report.id: hit.exact for hit in results.hits} == read, q
+        assert all(hit.score is None for hit in results.hits)
+    found = {q: {hit.report.id for hit in results.hits} for q, results in few.items()}
+    assert found["dân vận"] == {2, 3} and found["vận khéo"] == {1, 2, 3}  # "\uf0b7dân" a word
 
 
 def test_few_reports_rank_by_marks_phrase_headline_then_newest(his: Database) -> None:

@@ -19,6 +19,7 @@ from workbench.core.errors import ArchiveError, WorkbenchError
 from workbench.core.metadata import parse_published
 from workbench.core.models import Block, Report, place_blocks
 from workbench.core.review import Decision, Review, build_review
+from workbench.core.text import nfc
 from workbench.i18n import _
 from workbench.services import people as people_service
 from workbench.services.archive import get_report, similar_reports
@@ -84,9 +85,13 @@ def update_report(db: Database, report_id: int, fields: dict[str, Any]) -> Chang
     decisions stay. Dates may be typed the Vietnamese way ("6/9/2023", "05:59 07/09/2023") and
     are stored in ISO form. Raises ``ArchiveError`` when there is no such report or the new
     text is the same as another stored report's, ``DateRefused`` for a date it cannot read.
+    Text is stored in NFC, as imported text is (an editor set to compose marks, or text pasted
+    from macOS, types them apart).
     """
     before = get_report(db, report_id).report
-    values = dict(fields)
+    values = {
+        name: nfc(value) if isinstance(value, str) else value for name, value in fields.items()
+    }
     for name in DATE_FIELDS:
         if values.get(name):
             values[name] = typed_date(values[name], with_time=name == "published_at")
@@ -124,7 +129,7 @@ def typed_date(value: str, *, with_time: bool) -> str:
 
 def _blocks(items: list) -> list[Block]:
     pairs = [(b.kind, b.text) if isinstance(b, Block) else (b[0], b[1]) for b in items]
-    return place_blocks(pairs)
+    return place_blocks([(kind, nfc(text)) for kind, text in pairs])
 
 
 def _set_tags(db: Database, report_id: int, value: str) -> None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from workbench.core.errors import ArchiveError
+from workbench.core.text import nfc
 from workbench.i18n import _
 from workbench.services.changes import Changes
 from workbench.services.clock import now
@@ -179,7 +180,7 @@ def rename_person(db: Database, person_id: int, name: str) -> RenameResult:
         raise ArchiveError(_("A person's name cannot be blank."))
     with transaction(db):
         old = get_person(db, person_id).name
-        new = " ".join(name.split())
+        new = " ".join(nfc(name).split())
         people_repo.rename(db, person_id, new, now())
         _reindex(db, people_repo.reports_of(db, [person_id]))
     return RenameResult(person_id, old, new)

@@ -40,7 +40,7 @@ and the last (130 ms for "công tác dân vận"). Those reports (also at most o
 (``text_match``), and ranked by the tiers alone, newest first within each: bm25 cannot score
 them without its counts over the whole index (383 ms for 33 reports looked up). Looking them
 up in the index one by one cost 9.7 ms merged but 48 ms on 17 index segments (a lookup seeks
-each word in each segment); read, 12.6 ms p95 either way. Newest first, they are read too,
+each word in each segment); read, 15 ms p95 either way. Newest first, they are read too,
 and the page knows its total: 7 ms (the lookups: 6.7 merged, 28 on 17 segments).
 """
 
@@ -72,7 +72,7 @@ from workbench.storage.index import (
 )
 from workbench.storage.query import ParsedQuery, parse_query
 from workbench.storage.repository import ORDERS, ReportSummary, summaries_by_id
-from workbench.storage.text_match import TextQuery, Verdict
+from workbench.storage.text_match import TextQuery, Verdict, readable
 
 RANK_CAP = 1000
 FILTERED_RANK_CAP = 250  # when a filter other than dates narrows the matches
@@ -82,6 +82,7 @@ FEW_SHARE = 250  # are read from their own columns, not from the index
 LOOKUP_ROWS = 100  # reports a candidate in the candidates' days past which each is looked up
 MAX_PAGE = 500
 DEADLINE_SECONDS = 3.0
+READ_SECONDS = 0.25  # reading few reports' texts past this, the index answers for the rest
 _CHECK_EVERY = 200  # SQLite VM steps between deadline checks (FTS5 work within one step is C)
 _BM25 = f"bm25({FOLDED}, {', '.join(str(weight) for weight in WEIGHTS)})"
 
@@ -286,7 +287,7 @@ class _Matches:
 
         Reading the index costs with every match in it; reading the few reports, with their
         length. Measured with three words and one person, the whole search (p50): 60 of
-        100,000 reports, 11 ms read against 78 ms from the index; 14 of 10,000, 3.4 against
+        100,000 reports, 14 ms read against 78 ms from the index; 14 of 10,000, 4.3 against
         8.0; 45 of 1,000, 8.5 against 4.3 (the small index wins).
         """
         if not self.id_sets:
@@ -305,13 +306,20 @@ class _Matches:
         dated = " AND search_rowid BETWEEN ? AND ?" if self.dates else ""
         rows = db.execute(
             "SELECT search_rowid, title, text, index_people, index_documents FROM reports "
-            f"WHERE id IN ({_marks(ids)}) AND search_rowid IS NOT NULL{dated} "
-            "ORDER BY search_rowid DESC",
+            f"WHERE id IN ({_marks(ids)}) AND search_rowid IS NOT NULL{dated}",
             [*ids, *(self.dates or ())],
         )
         reading = TextQuery.of(self.query, tiers=tiers)
-        found = ((rowid, reading.judge(row_values(*columns))) for rowid, *columns in rows)
-        return [(rowid, verdict) for rowid, verdict in found if verdict is not None]
+        late = time.monotonic() + READ_SECONDS
+        found, asked = [], []
+        for rowid, *columns in rows:
+            values = readable(row_values(*columns)) if reading else None
+            if reading is None or values is None or time.monotonic() > late:
+                asked.append(rowid)  # the index answers for these
+            elif (verdict := reading.judge(values)) is not None:
+                found.append((rowid, verdict))
+        found += _looked_up(db, self.query, asked, tiers=tiers)
+        return sorted(found, key=lambda row: -row[0])
 
     def count(self, db: Database | sqlite3.Connection) -> int:
         """How many reports match."""
@@ -383,6 +391,19 @@ def _page(
             known = tail or skip == 0
             total = (len(head) + skip + len(tail) if known else matches.count(db), True)
     return [(rowid & ID_MASK, score, exact) for rowid, score, exact in window[:limit]], total
+
+
+def _looked_up(
+    db: Database, query: ParsedQuery, rowids: list[int], *, tiers: bool
+) -> list[tuple[int, Verdict]]:
+    """The ``rowids`` the query matches, with their tiers, each looked up in the index (those
+    ``text_match`` cannot read)."""
+    if not rowids:
+        return []
+    matched = list(_among(db, FOLDED, query.folded_match(), rowids, lookup=True))
+    exact = _exact_rowids(db, query, matched, lookup=True) if tiers else set()
+    phrase = _phrase_rowids(db, query, matched, lookup=True) if tiers else set()
+    return [(rowid, Verdict(rowid in exact, rowid in phrase)) for rowid in matched]
 
 
 def _exact_rowids(db: Database, query: ParsedQuery, rowids: list[int], *, lookup: bool) -> set[int]:

@@ -7,7 +7,8 @@ one at a time (three words, sixty reports: 29 ms for the matches and their exact
 tiers), 12 µs once merged into one; reading sixty texts of 12 KB with these patterns takes
 about 5 ms, however the index is split.
 
-The patterns read a column as the index does:
+The patterns read a column as the index does, for the characters in ``READABLE`` (Latin with
+Vietnamese, punctuation, currency signs):
 
 * a word is a run of letters and digits (``core.fold.word_spans``, FTS5 ``unicode61``);
 * the folded index compares words without marks, ``đ`` as ``d``, in any case
@@ -17,7 +18,12 @@ The patterns read a column as the index does:
 * the exact index compares words with their marks, in either tone style ("hòa", "hoà") and
   any case (``reports_exact``: ``fold_tone_style``, then lower case).
 
-``tests/storage/test_text_match.py`` holds these to the index's own answers over the corpus.
+Outside ``READABLE`` Python and FTS5 part ways: FTS5 counts private-use bullets, stray
+combining marks and characters newer than its Unicode 6.1 tables as letters, and folds a few
+Latin letters its own way (ſ, İ, ǅ). A column holding any of them, or a query holding any of
+them or longer than ``MAX_QUERY_CHARS``, is left to the index (``readable``, ``TextQuery.of``
+returning None). ``tests/storage/test_text_match.py`` checks every readable character against
+FTS5, and the patterns against the index's answers over the corpus.
 """
 
 from __future__ import annotations
@@ -27,10 +33,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from workbench.core.fold import fold_letters, fold_search, words
-from workbench.core.text import fold_tone_style, to_new_style
+from workbench.core.text import fold_tone_style, nfc, to_new_style
 from workbench.storage.query import ParsedQuery
 from workbench.storage.snippets import WORD_CHAR, any_case, any_marks, klass
 
+READABLE = (  # every character here reads as FTS5 reads it (checked one by one by a test)
+    "\u0001-\u012f\u0132-\u017e\u0180-\u01c3\u01cd-\u01df\u01e4-\u01ed\u01f0"
+    "\u01f4-\u01fb\u0200-\u024f\u1e00-\u1e9a\u1e9c\u1e9d\u1e9f-\u1eff"
+    "\u2000-\u2064\u206a-\u206f\u20a0-\u20b9"
+)
+MAX_QUERY_CHARS = 200  # longer queries are pasted sentences: the index, under its deadline
+_UNREADABLE = re.compile(f"[^{READABLE}]")
 _BETWEEN = r"[\W_]+"  # what stands between two words of a phrase
 _END = f"(?!{WORD_CHAR})"
 _PREFIX_END = f"{WORD_CHAR}*"
@@ -53,9 +66,13 @@ class TextQuery:
     exact: tuple[re.Pattern[str], ...]  # empty: nothing typed with marks
 
     @classmethod
-    def of(cls, query: ParsedQuery, *, tiers: bool = True) -> TextQuery:
-        """The query's patterns; without ``tiers``, only whether a report matches is told
-        (every verdict neither exact nor a phrase)."""
+    def of(cls, query: ParsedQuery, *, tiers: bool = True) -> TextQuery | None:
+        """The query's patterns (None: the query is empty, not ``readable`` or too long). Without
+        ``tiers`` only whether a report matches is read, and verdicts say nothing of the
+        tiers (neither exact nor a phrase)."""
+        text = " ".join(query.terms)
+        if not text or len(text) > MAX_QUERY_CHARS or readable([text]) is None:
+            return None
         folded = [_folded_words(term) for term in query.terms]
         prefixed = [False] * (len(folded) - 1) + [query.prefix]
         terms = tuple(map(_folded_pattern, folded, prefixed))
@@ -67,14 +84,21 @@ class TextQuery:
         exact = () if not query.has_marks else tuple(map(_exact_pattern, query.exact_terms))
         return cls(terms, phrase, exact)
 
-    def judge(self, columns: Iterable[str]) -> Verdict | None:
-        """None when the columns do not match the query; else how they match it."""
-        values = tuple(columns)
+    def judge(self, values: tuple[str, ...]) -> Verdict | None:
+        """None when the columns (``readable`` ones) do not match the query; else how they
+        match it."""
         phrase = self.phrase is not None and _in_any(self.phrase, values)
         if not phrase and not all(_in_any(pattern, values) for pattern in self.terms):
             return None  # (the phrase holds every term)
         exact = bool(self.exact) and all(_in_any(pattern, values) for pattern in self.exact)
         return Verdict(exact, phrase)
+
+
+def readable(columns: Iterable[str]) -> tuple[str, ...] | None:
+    """The columns in NFC (as the index folds them), or None when one holds a character
+    outside ``READABLE``: the index must answer for that report."""
+    values = tuple(map(nfc, columns))
+    return None if any(_UNREADABLE.search(value) for value in values) else values
 
 
 def _in_any(pattern: re.Pattern[str], values: tuple[str, ...]) -> bool:
@@ -110,4 +134,4 @@ def _cased(word: str) -> str:
     return "".join(klass(any_case(char)) for char in word)
 
 
-__all__ = ["TextQuery", "Verdict"]
+__all__ = ["MAX_QUERY_CHARS", "READABLE", "TextQuery", "Verdict", "readable"]
