@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QLabel, QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox, QStatusBar
 
 from workbench import __version__
+from workbench.gui.daily_check import DailyCheckRun
 from workbench.gui.mainwindow import MainWindow, about_text
+from workbench.gui.ops import SyncRunner
 from workbench.services import archive as archive_service
 from workbench.storage import backups
 
@@ -51,8 +53,7 @@ def test_about_box_shows_the_version(window, monkeypatch):
 
 
 def test_the_status_bar_says_the_archive_is_opening_until_it_is_open(qtbot, tmp_path):
-    """With the real database thread: the first open of a day checks and backs the archive up
-    before any job runs; the window says so meanwhile."""
+    """With the real database thread: the window says so until the archive is open."""
     window = MainWindow(tmp_path / "archive.sqlite3")  # the real DbRunner
     qtbot.addWidget(window)
     assert window.statusBar().currentMessage() == "Opening the archive…"
@@ -86,10 +87,27 @@ def test_the_days_check_runs_beside_the_work_and_reports_damage_once(
         handle.write(b"\xff" * 3 * 4096)
     damaged = MainWindow(path)
     qtbot.addWidget(damaged)
-    with qtbot.waitSignal(damaged.daily_check.damaged, timeout=10_000) as said:
+    with qtbot.waitSignal(damaged.daily_check.failed, timeout=10_000) as said:
         pass
     assert "damaged" in said.args[0] and str(yesterday) in said.args[0]
     qtbot.waitUntil(lambda: any(said.args[0] == text for _title, text in messages))
     assert not damaged.daily_check.running
     assert backups.list_backups(path) == [yesterday]  # no backup of the damaged file
     damaged.close()
+
+
+def test_a_days_check_asked_for_after_the_window_closed_does_not_start(qtbot, tmp_path):
+    """The archive opened after the window closed (its open job queued first): no check."""
+    path = tmp_path / "archive.sqlite3"
+    archive_service.open_archive(path, daily=False).close()
+    status = QStatusBar()
+    qtbot.addWidget(status)
+    check = DailyCheckRun(path, SyncRunner, status)
+    check.stop()
+    check.start()
+    assert not check.running and backups.list_backups(path) == []
+    again = DailyCheckRun(path, SyncRunner, status)
+    again.start()  # due: runs at once on the SyncRunner
+    assert not again.running and len(backups.list_backups(path)) == 1
+    again.start()
+    assert len(backups.list_backups(path)) == 1

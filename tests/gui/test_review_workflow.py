@@ -4,6 +4,7 @@ speakers by keyboard, edit a task, tag a name, undo and redo, reopen the archive
 from __future__ import annotations
 
 import shutil
+import unicodedata
 
 import pytest
 from PySide6.QtCore import Qt
@@ -172,6 +173,26 @@ def test_typed_text_is_saved_undone_and_kept_across_reopening(open_window, qtbot
     again = open_window()
     again.reports_panel.list.setCurrentRow(0)
     assert again.editor.body.blocks()[0].text.startswith("BẢN SỬA. ")
+
+
+def test_marks_typed_apart_are_composed_where_the_cursor_stands(open_window):
+    """Unikey's composed-marks mode and text pasted from macOS type marks apart (NFD); the
+    archive stores them composed. On the save the body composes them in place, so it shows
+    what is stored and is not replaced: the cursor stays in the sentence being typed."""
+    window = open_window()
+    paste_000(window)
+    body = window.editor.body
+    cursor = body.textCursor()
+    cursor.setPosition(body.to_position(40))
+    body.setTextCursor(cursor)
+    body.insertPlainText(unicodedata.normalize("NFD", " Tiếp tục"))
+    assert body.textCursor().position() == body.to_position(40) + 12  # 9 letters, 3 marks
+    window.session.save_text()  # what the pause in typing does after 1.2 s
+    stored = window.session.view.report.text
+    assert stored[40:49] == " Tiếp tục" and unicodedata.is_normalized("NFC", stored)
+    assert [b.text for b in body.blocks()] == [b.text for b in window.session.view.report.blocks]
+    assert body.textCursor().position() == body.to_position(49)
+    assert body.document().isUndoAvailable()  # the body was not replaced
 
 
 def test_undoing_a_field_edit_shows_the_old_value(open_window):

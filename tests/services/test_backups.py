@@ -12,6 +12,7 @@ from tests.archive_factory import report
 from workbench.core.errors import ArchiveDamaged, Cancelled
 from workbench.services.archive import DailyCheck, list_reports, open_archive, store_report
 from workbench.storage import backups, migrations
+from workbench.storage import db as storage_db
 
 
 def archive_with_reports(path: Path, count: int = 3) -> None:
@@ -62,6 +63,32 @@ def test_a_stopped_daily_check_takes_no_backup(tmp_path, monkeypatch):
     db.close()
     assert backups.list_backups(path) == []
     assert DailyCheck(path).run()
+
+
+def test_a_backup_copies_one_moment_while_another_connection_writes(tmp_path, monkeypatch):
+    """Copied a step at a time from one snapshot: the writes made meanwhile are not in the
+    copy and do not start it again; stopped between two steps, nothing is left of it."""
+    path = tmp_path / "archive.sqlite3"
+    archive_with_reports(path, 6)
+    monkeypatch.setattr(storage_db, "BACKUP_PAGES", 2)
+    writer = open_archive(path, maintain=False)
+    steps = []
+
+    def write_between_steps() -> bool:
+        steps.append(1)
+        store_report(writer, report(f"Viết thêm {len(steps)}", f"Trong khi sao {len(steps)}."))
+        return len(steps) > 500  # a copy started again at each write would never end
+
+    copy = backups.take_backup(path, "daily", stop=write_between_steps)
+    assert len(steps) > 5 and list_reports(writer).total == 6 + len(steps)
+    copied = open_archive(copy, maintain=False)
+    assert list_reports(copied).total == 6 and backups.integrity_problem(copied) is None
+    copied.close()
+    with pytest.raises(Cancelled):
+        backups.take_backup(path, "daily", stop=lambda: len(steps) > 12 or bool(steps.append(1)))
+    assert backups.list_backups(path) == [copy]
+    assert not [p for p in backups.folder_of(path).iterdir() if ".part" in p.name]
+    writer.close()
 
 
 def test_only_the_newest_backups_are_kept(tmp_path):

@@ -175,6 +175,14 @@ def test_an_added_speaker_still_marks_their_name_after_the_body_is_edited(db, re
     assert back.decisions[key].value["mentions"] == [{"start": start, "end": start + 12}]
 
 
+def test_a_person_added_with_marks_typed_apart_is_stored_composed(db, report_id):
+    key = "person:editor-added"
+    typed = Person(unicodedata.normalize("NFD", "Lê Quốc Minh"), ["Tổng Biên tập"], "speaker")
+    apply_edit(db, SetDecision(report_id, key, None, Decision(key, "added", item_to_dict(typed))))
+    assert load_report_view(db, report_id).decisions[key].value["name"] == "Lê Quốc Minh"
+    assert found_by_person(db, "Lê Quốc Minh") == 1
+
+
 def test_text_equal_to_another_report_is_refused(db, report_id):
     other = store_report(db, Report(title="Khác", blocks=[])).report_id
     with pytest.raises(ArchiveError, match="already has this text"):

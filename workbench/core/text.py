@@ -64,6 +64,18 @@ def nfc(s: str) -> str:
     return unicodedata.normalize("NFC", s)
 
 
+def nfc_strings(value: object) -> object:
+    """``value`` with every string in it, in dicts and lists too, in NFC (what an editor
+    typed, before it is stored)."""
+    if isinstance(value, str):
+        return nfc(value)
+    if isinstance(value, dict):
+        return {key: nfc_strings(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [nfc_strings(item) for item in value]
+    return value
+
+
 def normalize_whitespace(s: str) -> str:
     """NFC ``s`` on one line: every run of whitespace (NBSP, tabs, newlines, wide spaces) is one
     ASCII space, zero-width and control characters are dropped, the ends are trimmed.

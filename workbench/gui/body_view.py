@@ -9,6 +9,7 @@ follow the editor's changes.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from PySide6.QtCore import Signal
@@ -16,6 +17,7 @@ from PySide6.QtGui import QColor, QFont, QTextBlockFormat, QTextCharFormat, QTex
 from PySide6.QtWidgets import QTextEdit, QWidget
 
 from workbench.core.models import BLOCK_KINDS, BLOCK_SEPARATOR, Block, Span, place_blocks
+from workbench.core.text import nfc
 
 # Distinct, colour-blind-friendly backgrounds (Okabe-Ito, lightened).
 HIGHLIGHT_COLOURS = {
@@ -79,6 +81,35 @@ class BodyView(QTextEdit):
             items.append((kind, block.text()))
             block = block.next()
         return place_blocks(items)
+
+    def compose_marks(self) -> None:
+        """Compose marks typed apart from their letters (NFD: Unikey's composed-marks mode,
+        text pasted from macOS) with them, as the archive stores text (NFC), the cursor kept
+        at its place in the text: the body then shows what is stored and need not be
+        replaced after a save."""
+        cursor = self.textCursor()
+        where = cursor.block().blockNumber(), cursor.positionInBlock()
+        block, changed = self.document().firstBlock(), False
+        while block.isValid():
+            text = block.text()
+            if not unicodedata.is_normalized("NFC", text):
+                if block.blockNumber() == where[0]:
+                    where = where[0], len(nfc(text[: where[1]]))
+                edit = QTextCursor(block)
+                edit.movePosition(
+                    QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor
+                )
+                self._loading = True  # not the editor's edit: no body_edited, the save is under way
+                try:
+                    edit.insertText(nfc(text))
+                finally:
+                    self._loading = False
+                changed = True
+            block = block.next()
+        if changed:
+            home = self.document().findBlockByNumber(where[0])
+            cursor.setPosition(home.position() + min(where[1], max(0, home.length() - 1)))
+            self.setTextCursor(cursor)
 
     def set_block_kind(self, kind: str) -> None:
         """Give the paragraph at the cursor another kind (heading, caption, ...)."""

@@ -71,7 +71,7 @@ class MainWindow(QMainWindow):
         self.dialogs = WindowDialogs(self)
         self.tidier = IndexTidier(self.runner, self)
         self.daily_check = DailyCheckRun(archive, runner_factory, self.statusBar())
-        self.daily_check.damaged.connect(self._show_error)
+        self.daily_check.failed.connect(self._show_error)
         build_menus(self)
         self._archive_label = QLabel(self)
         self._archive_label.setObjectName("archive_label")
@@ -213,7 +213,7 @@ class MainWindow(QMainWindow):
         ).failure(self._show_error).run()
 
     def _replace_with(self, path: Path) -> MainWindow:
-        window = MainWindow(path, runner_factory=self._runner_factory)
+        window = MainWindow(path, runner_factory=self._runner_factory, daily_check=self._daily)
         keep_alive(window)
         window.show()
         remember_archive(path)

@@ -100,6 +100,7 @@ class ReportSession(QObject):
         if self.view is None:
             return
         before = [(b.kind, b.text) for b in self.view.report.blocks]
+        self._editor.body.compose_marks()  # as it will be stored
         after = [(b.kind, b.text) for b in self._editor.body.blocks()]
         if before != after:
             self._push(

@@ -8,14 +8,13 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import threading
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from sqlite_utils import Database
 
-from workbench.core.errors import ArchiveError, Cancelled, display_name
+from workbench.core.errors import ArchiveError, display_name
 from workbench.core.models import Analysis, Report
 from workbench.i18n import _
 from workbench.services.changes import NOTHING, REPORT_CONTENT, Changes
@@ -84,44 +83,61 @@ def open_archive(
 
 
 class DailyCheck:
-    """The day's check of the whole archive and its backup, on a connection of its own: what
+    """The day's check of the whole archive and its backup, on connections of its own: what
     the first open of a day does, for the window to run beside the editor's work (WAL: the
-    check reads a snapshot while the editor writes). ``run`` on a worker thread; ``stop``
-    from any other."""
+    check and the copy read a snapshot while the editor writes). ``run`` on a worker thread;
+    ``stop`` from any other."""
 
     def __init__(self, path: str | Path) -> None:
         self._target = Path(path)
         self._stopped = threading.Event()
+        self._lock = threading.Lock()  # ``stop`` never interrupts a connection being closed
         self._db: Database | None = None
+
+    def due(self) -> bool:
+        """Whether today's backup is still to be taken (a look at the backups folder)."""
+        return not backups.backed_up_on(self._target, datetime.now())
 
     def run(self) -> bool:
         """Check and back up; False when today's backup exists already (nothing to do).
 
-        Raises ``ArchiveDamaged`` naming the newest backup, and ``Cancelled`` once stopped
-        while checking (no backup is taken then: the next open tries again). A copy under
-        way when stopped goes on (it cannot be cut short; a ``.part`` file left by a process
-        that ends meanwhile is removed by a later backup).
+        Raises ``ArchiveDamaged`` naming the newest backup, ``ArchiveError`` when the copy
+        cannot be written (a full disk), and ``Cancelled`` once stopped (no backup is left
+        then). The next open tries again.
         """
         today = datetime.now()
         if backups.backed_up_on(self._target, today):
             return False
         try:
-            self._db = storage_db.open_archive(self._target, create=False)
+            db = storage_db.open_archive(self._target, create=False)
         except ArchiveError as error:
             raise with_backup_hint(error, self._target) from error
+        with self._lock:
+            self._db = db
         try:
-            _check_whole_and_back_up(self._db, self._target, today, self._stopped.is_set)
+            problem = backups.integrity_problem(db, stop=self._stopped.is_set)
         finally:
-            db, self._db = self._db, None
-            db.close()
+            with self._lock:
+                self._db = None
+                db.close()
+        if problem is not None:
+            raise damaged(self._target, problem)
+        try:
+            backups.take_backup(self._target, "daily", today, self._stopped.is_set)
+        except (OSError, sqlite3.Error) as error:
+            raise ArchiveError(
+                _("Today's backup of the archive could not be written ({error}).").format(
+                    error=" ".join(str(error).split())
+                )
+            ) from error
         return True
 
     def stop(self) -> None:
-        """Stop checking: at once, or within a few seconds if the check was just starting."""
+        """Stop checking (at once) or copying (after the copy's current step)."""
         self._stopped.set()
-        db = self._db
-        if db is not None:
-            db.conn.interrupt()
+        with self._lock:
+            if self._db is not None:
+                self._db.conn.interrupt()
 
 
 def _check_on_open(db: Database, target: Path, *, daily: bool) -> None:
@@ -147,14 +163,10 @@ def _check_on_open(db: Database, target: Path, *, daily: bool) -> None:
             raise damaged(target, problem)
 
 
-def _check_whole_and_back_up(
-    db: Database, target: Path, today: datetime, stop: Callable[[], bool] | None = None
-) -> None:
-    problem = backups.integrity_problem(db, stop=stop)
+def _check_whole_and_back_up(db: Database, target: Path, today: datetime) -> None:
+    problem = backups.integrity_problem(db)
     if problem is not None:
         raise damaged(target, problem)
-    if stop is not None and stop():
-        raise Cancelled("Cancelled.")
     # a full disk must not stop the editor from working; the next open tries again
     with contextlib.suppress(OSError, sqlite3.Error):
         backups.take_backup(target, "daily", today)

@@ -18,6 +18,7 @@ from workbench.core.errors import ArchiveError
 from workbench.core.models import Analysis, item_to_dict
 from workbench.core.offsets import move_item, span_mover
 from workbench.core.review import ACTIONS, Decision, build_review
+from workbench.core.text import nfc_strings
 from workbench.i18n import _
 from workbench.services.changes import REPORT_CONTENT, Changes
 from workbench.services.clock import now
@@ -60,7 +61,7 @@ def record_decision(
     ``ArchiveError`` when there is no such report.
     """
     _check(item_key, decision, value)
-    data = value if isinstance(value, dict) or value is None else item_to_dict(value)
+    data = nfc_strings(value if isinstance(value, dict) or value is None else item_to_dict(value))
     with transaction(db):
         db.execute(
             "INSERT OR REPLACE INTO decisions (report_id, item_key, decision, value, decided_at) "

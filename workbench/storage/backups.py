@@ -40,20 +40,26 @@ def newest_backup(archive: Path) -> Path | None:
     return found[0] if found else None
 
 
-def take_backup(archive: Path, reason: str, now: datetime | None = None) -> Path:
+def take_backup(
+    archive: Path,
+    reason: str,
+    now: datetime | None = None,
+    stop: Callable[[], bool] | None = None,
+) -> Path:
     """Back ``archive`` up now, then keep only the newest ``KEEP`` backups.
 
-    Raises ``OSError``/``sqlite3.Error`` when the copy cannot be written.
+    Raises ``OSError``/``sqlite3.Error`` when the copy cannot be written, ``Cancelled`` once
+    ``stop()`` is true (nothing is left of the copy).
     """
     stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
     folder = folder_of(archive)
     folder.mkdir(exist_ok=True)
-    dest = backup(archive, folder / f"{archive.name}-{stamp}-{reason}{SUFFIX}")
-    for old in list_backups(archive)[KEEP:]:
-        old.unlink(missing_ok=True)
-    for stale in folder.glob("*.part"):  # left by a process killed while copying
+    for stale in folder.glob("*.part*"):  # left by a process killed while copying
         if stale.stat().st_mtime < datetime.now().timestamp() - 3600:
             stale.unlink(missing_ok=True)
+    dest = backup(archive, folder / f"{archive.name}-{stamp}-{reason}{SUFFIX}", stop)
+    for old in list_backups(archive)[KEEP:]:
+        old.unlink(missing_ok=True)
     return dest
 
 

@@ -18,11 +18,12 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from workbench.core.errors import ArchiveDamaged, ArchiveError, display_name
+from workbench.core.errors import ArchiveDamaged, ArchiveError, Cancelled, display_name
 from workbench.i18n import _
 from workbench.storage import migrations
 
 BUSY_TIMEOUT_MS = 10_000
+BACKUP_PAGES = 4096  # a step of the backup copy: 16 MB, ~60 ms; stopping waits for one
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
@@ -220,12 +221,17 @@ def _archive_error(target: Path, error: sqlite3.DatabaseError) -> ArchiveError:
     )
 
 
-def backup(source: Path, dest: Path) -> Path:
+def backup(source: Path, dest: Path, stop: Callable[[], bool] | None = None) -> Path:
     """Copy the archive ``source`` to ``dest`` with SQLite's online backup API.
 
     The copy is written to ``dest`` + ".part", switched to a rollback journal (one file, no
-    ``-wal``) and renamed over ``dest``. Raises ``ArchiveError`` for a missing source or a
-    ``dest`` that is the source; ``OSError``/``sqlite3.Error`` when writing fails.
+    ``-wal``) and renamed over ``dest``. It is taken ``BACKUP_PAGES`` pages a step from one
+    read snapshot, held for the whole copy: whatever other connections write meanwhile (the
+    window's editor, its index tidier) is neither copied nor starts the copy again (without
+    the snapshot, each write restarts it). Raises ``ArchiveError`` for a missing source or a
+    ``dest`` that is the source; ``OSError``/``sqlite3.Error`` when writing fails;
+    ``Cancelled`` between two steps once ``stop()`` is true. Whatever stops the copy, the
+    partial file is removed.
     """
     if not source.is_file():
         raise ArchiveError(_("There is no archive at {path}.").format(path=display_name(source)))
@@ -233,11 +239,23 @@ def backup(source: Path, dest: Path) -> Path:
         raise ArchiveError(_("The backup must go to another file than the archive itself."))
     partial = dest.with_name(f"{dest.name}.{os.getpid()}.part")  # one per process
     partial.unlink(missing_ok=True)
+
+    def step(_status: int, _remaining: int, _total: int) -> None:
+        if stop is not None and stop():
+            raise Cancelled("Cancelled.")
+
     reader = sqlite3.connect(source.resolve().as_uri() + "?mode=ro", uri=True)
     writer = sqlite3.connect(str(partial))
     try:
-        reader.backup(writer)
+        reader.execute("BEGIN")
+        reader.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the snapshot
+        reader.backup(writer, pages=BACKUP_PAGES, progress=step)
         writer.execute("PRAGMA journal_mode = DELETE")
+    except BaseException:
+        writer.close()
+        for leftover in (partial, partial.with_name(partial.name + "-journal")):
+            leftover.unlink(missing_ok=True)
+        raise
     finally:
         writer.close()
         reader.close()

@@ -303,18 +303,19 @@ class _Matches:
         if len(passing) > most:
             return None
         ids = [row[0] for row in passing]
+        reading = TextQuery.of(self.query, tiers=tiers)
+        texts = ", title, text, index_people, index_documents" if reading else ""
         dated = " AND search_rowid BETWEEN ? AND ?" if self.dates else ""
         rows = db.execute(
-            "SELECT search_rowid, title, text, index_people, index_documents FROM reports "
+            f"SELECT search_rowid{texts} FROM reports "
             f"WHERE id IN ({_marks(ids)}) AND search_rowid IS NOT NULL{dated}",
             [*ids, *(self.dates or ())],
         )
-        reading = TextQuery.of(self.query, tiers=tiers)
         late = time.monotonic() + READ_SECONDS
         found, asked = [], []
         for rowid, *columns in rows:
             values = readable(row_values(*columns)) if reading else None
-            if reading is None or values is None or time.monotonic() > late:
+            if values is None or time.monotonic() > late:
                 asked.append(rowid)  # the index answers for these
             elif (verdict := reading.judge(values)) is not None:
                 found.append((rowid, verdict))
