@@ -44,7 +44,7 @@ def people() -> None:
 @click.option("--json", "as_json", is_flag=True, help=_("Print one JSON object."))
 def list_command(query: tuple[str, ...], limit: int, as_json: bool) -> None:
     """List the directory, filtered by part of a name."""
-    page = list_people(archive_db(), query=" ".join(query) or None, limit=limit)
+    page = list_people(archive_db(daily=False), query=" ".join(query) or None, limit=limit)
     if as_json:
         items = [
             {
@@ -85,7 +85,7 @@ def list_command(query: tuple[str, ...], limit: int, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help=_("Print one JSON object."))
 def show(person_id: int, as_json: bool) -> None:
     """Show one directory entry with its titles and reports."""
-    db = archive_db()
+    db = archive_db(daily=False)
     person = get_person(db, person_id)
     seen = reports_of_person(db, person_id)
     if as_json:

@@ -173,7 +173,7 @@ def result_line(result: dict) -> str:
 @click.option("--json", "as_json", is_flag=True, help=_("Print one JSON object."))
 def list_command(order: str, limit: int, as_json: bool) -> None:
     """List the reports: id, date, headline."""
-    page = list_reports(archive_db(), order=order, limit=limit)
+    page = list_reports(archive_db(daily=False), order=order, limit=limit)
     if as_json:
         items = [
             {
@@ -212,7 +212,7 @@ def list_command(order: str, limit: int, as_json: bool) -> None:
 @click.option("--original", is_flag=True, help=_("Print the original text as imported, decoded."))
 def show(report_id: int, as_json: bool, original: bool) -> None:
     """Show one report with what the analysis found, or its original text."""
-    db = archive_db()
+    db = archive_db(daily=False)
     stored = get_report(db, report_id)
     report = stored.report
     if original:

@@ -125,7 +125,7 @@ def search(
         tag=tag,
         source=source,
     )
-    db = archive_db()
+    db = archive_db(daily=False)
     results = search_reports(db, query, filters, order=order, limit=limit)
     if as_json:
         echo_json(results_json(results))
