@@ -7,13 +7,14 @@ import shutil
 import unicodedata
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor
+from PySide6.QtCore import QEvent, QMimeData, Qt
+from PySide6.QtGui import QInputMethodEvent, QKeyEvent, QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QPlainTextEdit
 
 from tests.gui.conftest import RAW
-from workbench.core.models import BLOCK_SEPARATOR
+from workbench.core.models import BLOCK_SEPARATOR, place_blocks
+from workbench.storage import repository
 
 pytestmark = pytest.mark.gui
 
@@ -193,6 +194,55 @@ def test_marks_typed_apart_are_composed_where_the_cursor_stands(open_window):
     assert [b.text for b in body.blocks()] == [b.text for b in window.session.view.report.blocks]
     assert body.textCursor().position() == body.to_position(49)
     assert body.document().isUndoAvailable()  # the body was not replaced
+
+
+def test_marks_pasted_or_typed_apart_go_in_composed(open_window):
+    """A paste from macOS (NFD), Unikey's composed-marks mode (a letter, then each mark as a
+    key of its own) and an input method committing marks apart: the body holds NFC, and one
+    undo takes back one step."""
+    window = open_window()
+    paste_000(window)
+    body = window.editor.body
+    cursor = body.textCursor()
+    cursor.setPosition(body.to_position(40))
+    body.setTextCursor(cursor)
+    mime = QMimeData()
+    mime.setText(unicodedata.normalize("NFD", " Tiếp tục"))
+    body.insertFromMimeData(mime)
+    assert body.blocks()[0].text[40:49] == " Tiếp tục"
+    for typed in (" e", "\u0302", "\u0301"):
+        QApplication.sendEvent(
+            body, QKeyEvent(QEvent.Type.KeyPress, 0, Qt.KeyboardModifier.NoModifier, typed)
+        )
+    assert body.blocks()[0].text[49:51] == " ế"
+    body.undo()  # the last mark
+    assert body.blocks()[0].text[49:51] == " ê"
+    committed = QInputMethodEvent()
+    committed.setCommitString("\u0301")
+    QApplication.sendEvent(body, committed)
+    assert body.blocks()[0].text[49:51] == " ế"
+    assert unicodedata.is_normalized("NFC", body.blocks()[0].text)
+
+
+def test_a_report_stored_with_marks_apart_is_not_edited_by_opening_and_closing(open_window):
+    """Text stored decomposed (an archive edited before edits were stored in NFC): the body
+    composes it when saving, and that alone is no edit of the editor's."""
+    window = open_window()
+    paste_000(window)
+    report_id = window.session.view.report_id
+    apart = [
+        (b.kind, unicodedata.normalize("NFD", b.text)) for b in window.session.view.report.blocks
+    ]
+    window.runner.submit(
+        lambda db: repository.update_fields(db, report_id, {"blocks": place_blocks(apart)}, "now"),
+        lambda _none: None,
+        print,
+    )
+    window.session.reload()
+    assert not unicodedata.is_normalized("NFC", window.session.view.report.text)
+    edits = window.undo_stack.count()
+    window.session.save_text()  # what closing the window does
+    assert window.undo_stack.count() == edits
 
 
 def test_undoing_a_field_edit_shows_the_old_value(open_window):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -89,6 +90,19 @@ def test_a_backup_copies_one_moment_while_another_connection_writes(tmp_path, mo
     assert backups.list_backups(path) == [copy]
     assert not [p for p in backups.folder_of(path).iterdir() if ".part" in p.name]
     writer.close()
+
+
+def test_old_backups_of_an_archive_named_like_a_partial_copy_are_kept(tmp_path):
+    path = tmp_path / "tin.part1.sqlite3"  # ".part" in the name: not a copy under way
+    archive_with_reports(path, 1)
+    first = backups.take_backup(path, "daily", datetime(2026, 1, 1, 9, 0, 0))
+    old = datetime.now().timestamp() - 7200
+    os.utime(first, (old, old))
+    left = backups.folder_of(path) / f"{first.name}.4242.part"  # a process killed copying
+    left.write_bytes(b"half")
+    os.utime(left, (old, old))
+    backups.take_backup(path, "daily")
+    assert first in backups.list_backups(path) and not left.exists()
 
 
 def test_only_the_newest_backups_are_kept(tmp_path):

@@ -107,6 +107,9 @@ def test_reanalysis_keeps_a_split(db: Database, two_entries: tuple[int, int]) ->
     keep, other = two_entries
     merge_people(db, keep, other)
     appearance = reports_of_person(db, keep)[0]
+    split = split_person(db, keep, [appearance.mention_id], name="   ")  # blank: the same name
+    assert get_person(db, split.new_person_id).name == "Nguyễn Văn Thể"
+    merge_people(db, keep, split.new_person_id)
     split = split_person(db, keep, [appearance.mention_id], name="Nguyễn Văn Thể (Khối)")
     new_id = split.new_person_id
     stored = get_report(db, appearance.report_id).report

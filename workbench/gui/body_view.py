@@ -12,8 +12,17 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QColor, QFont, QTextBlockFormat, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QMimeData, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QInputMethodEvent,
+    QKeyEvent,
+    QTextBlock,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import QTextEdit, QWidget
 
 from workbench.core.models import BLOCK_KINDS, BLOCK_SEPARATOR, Block, Span, place_blocks
@@ -71,6 +80,45 @@ class BodyView(QTextEdit):
         finally:
             self._loading = False
 
+    # -- marks typed apart -------------------------------------------------------------------
+    # Unikey's composed-marks mode types a letter then its marks; text from macOS comes
+    # decomposed (NFD). The archive stores NFC, so the body composes them as they come in: a
+    # paste in one step, a mark with the letter before it (one undo step each).
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        if source.hasText() and not unicodedata.is_normalized("NFC", source.text()):
+            self.textCursor().insertText(nfc(source.text()))
+        else:
+            super().insertFromMimeData(source)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not self._compose_with_letter_before(event.text()):
+            super().keyPressEvent(event)
+
+    def inputMethodEvent(self, event: QInputMethodEvent) -> None:
+        if event.preeditString() or not self._compose_with_letter_before(event.commitString()):
+            super().inputMethodEvent(event)
+
+    def _compose_with_letter_before(self, typed: str) -> bool:
+        """Put ``typed`` in, composed with the letter before the cursor when it holds marks
+        apart; whether it did (False: nothing to compose, Qt puts it in)."""
+        cursor = self.textCursor()
+        if not typed or cursor.hasSelection():
+            return False
+        start = cursor.positionInBlock()
+        before = cursor.block().text()[start - 1 : start] if start else ""
+        composed = nfc(before + typed)
+        if composed == before + typed:
+            return False
+        cursor.beginEditBlock()
+        if composed.startswith(before):
+            composed = composed[len(before) :]
+        else:
+            cursor.deletePreviousChar()
+        cursor.insertText(composed)
+        cursor.endEditBlock()
+        self.setTextCursor(cursor)
+        return True
+
     def blocks(self) -> list[Block]:
         """The body as it stands now, with offsets into the joined text."""
         items = []
@@ -84,32 +132,53 @@ class BodyView(QTextEdit):
 
     def compose_marks(self) -> None:
         """Compose marks typed apart from their letters (NFD: Unikey's composed-marks mode,
-        text pasted from macOS) with them, as the archive stores text (NFC), the cursor kept
-        at its place in the text: the body then shows what is stored and need not be
-        replaced after a save."""
-        cursor = self.textCursor()
-        where = cursor.block().blockNumber(), cursor.positionInBlock()
+        text pasted from macOS) with them, as the archive stores text (NFC): the body then
+        shows what is stored and need not be replaced after a save.
+
+        Only the characters that change are replaced, as part of the last typing step (one
+        undo in the body takes back both), and the cursor and selection keep their places in
+        the text; highlights elsewhere in the paragraph stay.
+        """
+        view = self.textCursor()
+        ends = [(self.document().findBlock(p), p) for p in (view.anchor(), view.position())]
+        places = [(block.blockNumber(), p - block.position()) for block, p in ends]
         block, changed = self.document().firstBlock(), False
         while block.isValid():
             text = block.text()
             if not unicodedata.is_normalized("NFC", text):
-                if block.blockNumber() == where[0]:
-                    where = where[0], len(nfc(text[: where[1]]))
-                edit = QTextCursor(block)
-                edit.movePosition(
-                    QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor
-                )
-                self._loading = True  # not the editor's edit: no body_edited, the save is under way
-                try:
-                    edit.insertText(nfc(text))
-                finally:
-                    self._loading = False
+                places = [
+                    (number, len(nfc(text[:offset])) if number == block.blockNumber() else offset)
+                    for number, offset in places
+                ]
+                self._replace_changed(block, text, nfc(text), first=not changed)
                 changed = True
             block = block.next()
         if changed:
-            home = self.document().findBlockByNumber(where[0])
-            cursor.setPosition(home.position() + min(where[1], max(0, home.length() - 1)))
-            self.setTextCursor(cursor)
+            anchor, position = (
+                self.document().findBlockByNumber(number).position() + offset
+                for number, offset in places
+            )
+            view.setPosition(anchor)
+            view.setPosition(position, QTextCursor.MoveMode.KeepAnchor)
+            self.setTextCursor(view)
+
+    def _replace_changed(self, block: QTextBlock, old: str, new: str, *, first: bool) -> None:
+        """Replace in ``block`` the stretch where ``old`` and ``new`` differ."""
+        head = _same_start(old, new)
+        tail = _same_start(old[head:][::-1], new[head:][::-1])
+        edit = QTextCursor(block)
+        edit.setPosition(block.position() + head)
+        edit.setPosition(block.position() + len(old) - tail, QTextCursor.MoveMode.KeepAnchor)
+        self._loading = True  # not the editor's edit: no body_edited, the save is under way
+        try:
+            if first:
+                edit.joinPreviousEditBlock()
+            else:
+                edit.beginEditBlock()
+            edit.insertText(new[head : len(new) - tail])
+            edit.endEditBlock()
+        finally:
+            self._loading = False
 
     def set_block_kind(self, kind: str) -> None:
         """Give the paragraph at the cursor another kind (heading, caption, ...)."""
@@ -193,6 +262,12 @@ class BodyView(QTextEdit):
             self._highlights = [h for h in self._highlights if h.cursor.hasSelection()]
             self._refresh_selections()
             self.body_edited.emit()
+
+
+def _same_start(one: str, other: str) -> int:
+    """How many characters ``one`` and ``other`` start with alike."""
+    pairs = enumerate(zip(one, other, strict=False))
+    return next((i for i, (a, b) in pairs if a != b), min(len(one), len(other)))
 
 
 def _kind_index(kind: str) -> int:

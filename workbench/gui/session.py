@@ -15,6 +15,7 @@ from PySide6.QtGui import QUndoStack
 from workbench.core.edits import SetDecision, UpdateReport, decision_label
 from workbench.core.models import KeyTask, Person, Span, item_to_dict
 from workbench.core.review import Decision, Review, ReviewItem, item_key
+from workbench.core.text import nfc
 from workbench.gui.ops import Op, Runner
 from workbench.gui.panels.review_panel import ReviewPanel
 from workbench.gui.report_editor import ReportEditor
@@ -95,14 +96,15 @@ class ReportSession(QObject):
         self.report_loaded.emit(view)
 
     def save_text(self) -> None:
-        """Save the body as it stands now, as one undoable edit, if it changed."""
+        """Save the body as it stands now, as one undoable edit, if it changed (marks typed
+        apart are composed in the body first, as the archive stores them)."""
         self._text_timer.stop()
         if self.view is None:
             return
         before = [(b.kind, b.text) for b in self.view.report.blocks]
-        self._editor.body.compose_marks()  # as it will be stored
+        self._editor.body.compose_marks()
         after = [(b.kind, b.text) for b in self._editor.body.blocks()]
-        if before != after:
+        if [(kind, nfc(text)) for kind, text in before] != after:  # not marks composed alone
             self._push(
                 UpdateReport(
                     self.view.report_id, {"blocks": before}, {"blocks": after}, _("Edit the text")

@@ -61,7 +61,9 @@ def record_decision(
     ``ArchiveError`` when there is no such report.
     """
     _check(item_key, decision, value)
-    data = nfc_strings(value if isinstance(value, dict) or value is None else item_to_dict(value))
+    data = value if isinstance(value, dict) or value is None else item_to_dict(value)
+    if decision in ("edited", "added"):
+        data = nfc_strings(data)  # as the editor typed it: names, titles, text
     with transaction(db):
         db.execute(
             "INSERT OR REPLACE INTO decisions (report_id, item_key, decision, value, decided_at) "

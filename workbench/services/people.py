@@ -165,7 +165,7 @@ def split_person(
         if len(set(chosen)) == len(own):
             raise ArchiveError(_("Splitting off every mention leaves nothing: rename instead."))
         affected = people_repo.reports_of(db, [person_id])
-        new_name = " ".join(nfc(name).split()) if name else person.name
+        new_name = " ".join(nfc(name or "").split()) or person.name
         new_person = people_repo.split(db, person_id, chosen, new_name, now(), new_id)
         _reindex(db, affected)
     return SplitResult(person_id, new_person, chosen)

@@ -7,6 +7,8 @@ complete SQLite file made with the online backup API, so it opens as an archive 
 
 from __future__ import annotations
 
+import contextlib
+import re
 import sqlite3
 from collections.abc import Callable
 from datetime import datetime
@@ -19,6 +21,7 @@ from workbench.storage.db import backup
 
 KEEP = 7
 SUFFIX = ".sqlite3"
+_PARTIAL = re.compile(r"\.\d+\.part(-journal|-wal|-shm)?$")  # storage.db.backup's copy under way
 _CHECK_EVERY = 1000  # SQLite VM steps between looks at whether to stop checking
 
 
@@ -54,9 +57,11 @@ def take_backup(
     stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
     folder = folder_of(archive)
     folder.mkdir(exist_ok=True)
-    for stale in folder.glob("*.part*"):  # left by a process killed while copying
-        if stale.stat().st_mtime < datetime.now().timestamp() - 3600:
-            stale.unlink(missing_ok=True)
+    for stale in folder.iterdir():  # left by a process killed while copying
+        if _PARTIAL.search(stale.name):
+            with contextlib.suppress(FileNotFoundError):  # another process finished with it
+                if stale.stat().st_mtime < datetime.now().timestamp() - 3600:
+                    stale.unlink(missing_ok=True)
     dest = backup(archive, folder / f"{archive.name}-{stamp}-{reason}{SUFFIX}", stop)
     for old in list_backups(archive)[KEEP:]:
         old.unlink(missing_ok=True)

@@ -230,8 +230,8 @@ def backup(source: Path, dest: Path, stop: Callable[[], bool] | None = None) -> 
     window's editor, its index tidier) is neither copied nor starts the copy again (without
     the snapshot, each write restarts it). Raises ``ArchiveError`` for a missing source or a
     ``dest`` that is the source; ``OSError``/``sqlite3.Error`` when writing fails;
-    ``Cancelled`` between two steps once ``stop()`` is true. Whatever stops the copy, the
-    partial file is removed.
+    ``Cancelled`` between two steps once ``stop()`` is true. A copy that stops or fails is
+    removed (a process killed meanwhile leaves it: ``backups.take_backup`` removes it later).
     """
     if not source.is_file():
         raise ArchiveError(_("There is no archive at {path}.").format(path=display_name(source)))
@@ -253,8 +253,8 @@ def backup(source: Path, dest: Path, stop: Callable[[], bool] | None = None) -> 
         writer.execute("PRAGMA journal_mode = DELETE")
     except BaseException:
         writer.close()
-        for leftover in (partial, partial.with_name(partial.name + "-journal")):
-            leftover.unlink(missing_ok=True)
+        for suffix in ("", "-journal", "-wal", "-shm"):
+            partial.with_name(partial.name + suffix).unlink(missing_ok=True)
         raise
     finally:
         writer.close()
