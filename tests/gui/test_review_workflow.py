@@ -210,6 +210,7 @@ def test_marks_pasted_or_typed_apart_go_in_composed(open_window):
     mime.setText(unicodedata.normalize("NFD", " Tiếp tục"))
     body.insertFromMimeData(mime)
     assert body.blocks()[0].text[40:49] == " Tiếp tục"
+    assert body.textCursor().position() == body.to_position(49)  # after what was pasted
     for typed in (" e", "\u0302", "\u0301"):
         QApplication.sendEvent(
             body, QKeyEvent(QEvent.Type.KeyPress, 0, Qt.KeyboardModifier.NoModifier, typed)

@@ -86,7 +86,9 @@ class BodyView(QTextEdit):
     # paste in one step, a mark with the letter before it (one undo step each).
     def insertFromMimeData(self, source: QMimeData) -> None:
         if source.hasText() and not unicodedata.is_normalized("NFC", source.text()):
-            self.textCursor().insertText(nfc(source.text()))
+            cursor = self.textCursor()
+            cursor.insertText(nfc(source.text()))
+            self.setTextCursor(cursor)
         else:
             super().insertFromMimeData(source)
 
@@ -95,7 +97,8 @@ class BodyView(QTextEdit):
             super().keyPressEvent(event)
 
     def inputMethodEvent(self, event: QInputMethodEvent) -> None:
-        if event.preeditString() or not self._compose_with_letter_before(event.commitString()):
+        replaces = event.replacementLength() or event.preeditString()  # left to Qt
+        if replaces or not self._compose_with_letter_before(event.commitString()):
             super().inputMethodEvent(event)
 
     def _compose_with_letter_before(self, typed: str) -> bool:
