@@ -176,16 +176,22 @@ def test_typed_text_is_saved_undone_and_kept_across_reopening(open_window, qtbot
     assert again.editor.body.blocks()[0].text.startswith("BẢN SỬA. ")
 
 
-def test_marks_typed_apart_are_composed_where_the_cursor_stands(open_window):
-    """Unikey's composed-marks mode and text pasted from macOS type marks apart (NFD); the
-    archive stores them composed. On the save the body composes them in place, so it shows
-    what is stored and is not replaced: the cursor stays in the sentence being typed."""
-    window = open_window()
+def body_of_000_at(window, offset: int):
+    """The body of corpus report 000, pasted into ``window``, the cursor at ``offset``."""
     paste_000(window)
     body = window.editor.body
     cursor = body.textCursor()
-    cursor.setPosition(body.to_position(40))
+    cursor.setPosition(body.to_position(offset))
     body.setTextCursor(cursor)
+    return body
+
+
+def test_marks_typed_apart_are_composed_where_the_cursor_stands(open_window):
+    """Marks apart from their letters (NFD) that reach the body another way than a paste, a
+    key or an input method (here ``insertPlainText``) are composed on save, in place, so the
+    body shows what is stored and is not replaced: the cursor stays where it was."""
+    window = open_window()
+    body = body_of_000_at(window, 40)
     body.insertPlainText(unicodedata.normalize("NFD", " Tiếp tục"))
     assert body.textCursor().position() == body.to_position(40) + 12  # 9 letters, 3 marks
     window.session.save_text()  # what the pause in typing does after 1.2 s
@@ -200,12 +206,7 @@ def test_marks_pasted_or_typed_apart_go_in_composed(open_window):
     """A paste from macOS (NFD), Unikey's composed-marks mode (a letter, then each mark as a
     key of its own) and an input method committing marks apart: the body holds NFC, and one
     undo takes back one step."""
-    window = open_window()
-    paste_000(window)
-    body = window.editor.body
-    cursor = body.textCursor()
-    cursor.setPosition(body.to_position(40))
-    body.setTextCursor(cursor)
+    body = body_of_000_at(open_window(), 40)
     mime = QMimeData()
     mime.setText(unicodedata.normalize("NFD", " Tiếp tục"))
     body.insertFromMimeData(mime)
