@@ -82,6 +82,10 @@ def open_archive(
     return db
 
 
+class BackupNotWritten(ArchiveError):
+    """The day's backup could not be written (a full disk, a folder that refuses it)."""
+
+
 class DailyCheck:
     """The day's check of the whole archive and its backup, on connections of its own: what
     the first open of a day does, for the window to run beside the editor's work (WAL: the
@@ -101,7 +105,7 @@ class DailyCheck:
     def run(self) -> bool:
         """Check and back up; False when today's backup exists already (nothing to do).
 
-        Raises ``ArchiveDamaged`` naming the newest backup, ``ArchiveError`` when the copy
+        Raises ``ArchiveDamaged`` naming the newest backup, ``BackupNotWritten`` when the copy
         cannot be written (a full disk), and ``Cancelled`` once stopped (no backup is left
         then). The next open tries again.
         """
@@ -125,7 +129,7 @@ class DailyCheck:
         try:
             backups.take_backup(self._target, "daily", today, self._stopped.is_set)
         except (OSError, sqlite3.Error) as error:
-            raise ArchiveError(
+            raise BackupNotWritten(
                 _("Today's backup of the archive could not be written ({error}).").format(
                     error=" ".join(str(error).split())
                 )
@@ -142,7 +146,7 @@ class DailyCheck:
 
 def _check_on_open(db: Database, target: Path, *, daily: bool) -> None:
     """Refuse a damaged archive; with ``daily``, check the whole file and back it up once a
-    day.
+    day (:class:`DailyCheck`).
 
     The first open of a day runs the full integrity check (indexes against their tables too)
     before the daily backup, so a damaged archive is never backed up: 0.3 s at 500 MB, 18 s at
@@ -154,22 +158,14 @@ def _check_on_open(db: Database, target: Path, *, daily: bool) -> None:
     """
     if not db.table_names():
         return
-    today = datetime.now()
-    if daily and not backups.backed_up_on(target, today):
-        _check_whole_and_back_up(db, target, today)
+    if daily and not backups.backed_up_on(target, datetime.now()):
+        # a full disk must not stop the work; the next open tries again
+        with contextlib.suppress(BackupNotWritten):
+            DailyCheck(target).run()
     elif target.stat().st_size <= QUICK_CHECK_MAX_BYTES:
         problem = backups.integrity_problem(db, quick=True)
         if problem is not None:
             raise damaged(target, problem)
-
-
-def _check_whole_and_back_up(db: Database, target: Path, today: datetime) -> None:
-    problem = backups.integrity_problem(db)
-    if problem is not None:
-        raise damaged(target, problem)
-    # a full disk must not stop the editor from working; the next open tries again
-    with contextlib.suppress(OSError, sqlite3.Error):
-        backups.take_backup(target, "daily", today)
 
 
 @archive_errors
