@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 
 import pytest
-from PySide6.QtGui import QTextCursor
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QInputMethodEvent, QKeyEvent, QTextCursor
+from PySide6.QtWidgets import QApplication
 
 from workbench.core.models import BLOCK_SEPARATOR, Span, place_blocks
 from workbench.gui.body_view import BodyView
@@ -70,3 +73,64 @@ def test_changing_a_block_kind(view):
     view.setTextCursor(cursor)
     view.set_block_kind("heading")
     assert view.blocks()[0].kind == "heading"
+
+
+# marks typed apart from their letters (NFD) -----------------------------------------------------
+
+
+def small_body(qtbot, *texts: str) -> BodyView:
+    body = BodyView()
+    qtbot.addWidget(body)
+    body.set_blocks(place_blocks([("paragraph", text) for text in texts]))
+    return body
+
+
+def put_cursor(body: BodyView, position: int) -> None:
+    cursor = body.textCursor()
+    cursor.setPosition(position)
+    body.setTextCursor(cursor)
+
+
+def key(body: BodyView, text: str, code: int = 0) -> None:
+    event = QKeyEvent(QEvent.Type.KeyPress, code, Qt.KeyboardModifier.NoModifier, text)
+    QApplication.sendEvent(body, event)
+
+
+def test_a_mark_typed_after_an_emoji_goes_on_its_own_letter(qtbot):
+    """Qt counts an emoji as two positions: the letter before the cursor is found by moving
+    a cursor, not by slicing the paragraph."""
+    body = small_body(qtbot, "😀ae")
+    put_cursor(body, 3)  # after "a"
+    key(body, "\u0301")
+    assert body.blocks()[0].text == "😀áe"
+    put_cursor(body, 4)  # the end: the emoji counts two
+    key(body, " Vie")
+    key(body, "\u0302")
+    key(body, "\u0323")
+    assert body.blocks()[0].text == "😀áe Việ"
+
+
+def test_keys_after_a_letter_nfc_changes_on_its_own_still_act(qtbot):
+    body = small_body(qtbot, "Ohm: \u2126")  # OHM SIGN, NFC makes it Ω
+    put_cursor(body, 6)
+    key(body, "\x08", Qt.Key.Key_Backspace)
+    assert body.blocks()[0].text == "Ohm: "
+
+
+def test_an_input_method_committing_marks_apart_after_a_preedit(qtbot):
+    body = small_body(qtbot, "Tin ")
+    put_cursor(body, 4)
+    QApplication.sendEvent(body, QInputMethodEvent("vie", []))
+    commit = QInputMethodEvent("", [])
+    commit.setCommitString(unicodedata.normalize("NFD", "việt"))
+    QApplication.sendEvent(body, commit)
+    assert body.blocks()[0].text == "Tin việt" and body.textCursor().position() == 8
+    assert body.textCursor().block().layout().preeditAreaText() == ""
+
+
+def test_composing_on_save_counts_positions_as_qt_does(qtbot):
+    body = small_body(qtbot, "🎉 " + unicodedata.normalize("NFD", "Việt") + " Nam", "Hà")
+    put_cursor(body, 9)  # after "Việt" (the emoji 2, the space 1, "Việt" apart 6)
+    body.compose_marks()
+    assert [b.text for b in body.blocks()] == ["🎉 Việt Nam", "Hà"]
+    assert body.textCursor().position() == 7

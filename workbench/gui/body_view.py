@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
+    QTextDocumentFragment,
 )
 from PySide6.QtWidgets import QTextEdit, QWidget
 
@@ -83,11 +84,12 @@ class BodyView(QTextEdit):
     # -- marks typed apart -------------------------------------------------------------------
     # Unikey's composed-marks mode types a letter then its marks; text from macOS comes
     # decomposed (NFD). The archive stores NFC, so the body composes them as they come in: a
-    # paste in one step, a mark with the letter before it (one undo step each).
+    # paste in one step, a mark with the letter before it. Qt counts positions in UTF-16
+    # units (an emoji is two), so letters are found by moving cursors, not by slicing.
     def insertFromMimeData(self, source: QMimeData) -> None:
         if source.hasText() and not unicodedata.is_normalized("NFC", source.text()):
             cursor = self.textCursor()
-            cursor.insertText(nfc(source.text()))
+            cursor.insertFragment(QTextDocumentFragment.fromPlainText(nfc(source.text())))
             self.setTextCursor(cursor)
         else:
             super().insertFromMimeData(source)
@@ -97,27 +99,53 @@ class BodyView(QTextEdit):
             super().keyPressEvent(event)
 
     def inputMethodEvent(self, event: QInputMethodEvent) -> None:
-        replaces = event.replacementLength() or event.preeditString()  # left to Qt
-        if replaces or not self._compose_with_letter_before(event.commitString()):
+        composing = self.textCursor().block().layout().preeditAreaText()
+        if event.replacementLength() or event.preeditString() or composing:
+            super().inputMethodEvent(event)  # Qt keeps the preedit; the commit is composed after
+            self._compose_before_cursor(_units(event.commitString()))
+        elif not self._compose_with_letter_before(event.commitString()):
             super().inputMethodEvent(event)
 
+    def _compose_before_cursor(self, units: int) -> None:
+        """Compose what was just put in before the cursor (``units`` long) with the letter
+        before it, as a step of its own, when marks stand apart in it."""
+        cursor = self.textCursor()
+        block = cursor.block()
+        if not units or cursor.hasSelection() or block.layout().preeditAreaText():
+            return
+        stretch = QTextCursor(cursor)
+        stretch.setPosition(max(block.position(), cursor.position() - units))
+        if stretch.position() > block.position():
+            stretch.movePosition(QTextCursor.MoveOperation.PreviousCharacter)
+        stretch.setPosition(cursor.position(), QTextCursor.MoveMode.KeepAnchor)
+        text = stretch.selectedText()
+        if not unicodedata.is_normalized("NFC", text):
+            stretch.insertText(nfc(text))
+            self.setTextCursor(stretch)
+
     def _compose_with_letter_before(self, typed: str) -> bool:
-        """Put ``typed`` in, composed with the letter before the cursor when it holds marks
-        apart; whether it did (False: nothing to compose, Qt puts it in)."""
+        """Put ``typed`` in, composed with the letter before the cursor, when it starts with a
+        mark or holds marks apart; whether it did (False: Qt puts it in as it is)."""
         cursor = self.textCursor()
         if not typed or cursor.hasSelection():
             return False
-        start = cursor.positionInBlock()
-        before = cursor.block().text()[start - 1 : start] if start else ""
+        if not unicodedata.combining(typed[0]) and unicodedata.is_normalized("NFC", typed):
+            return False
+        letter = QTextCursor(cursor)
+        letter.movePosition(
+            QTextCursor.MoveOperation.PreviousCharacter, QTextCursor.MoveMode.KeepAnchor
+        )
+        before = letter.selectedText() if letter.block() == cursor.block() else ""
         composed = nfc(before + typed)
         if composed == before + typed:
             return False
+        start, end = letter.selectionStart(), letter.selectionEnd()
         cursor.beginEditBlock()
-        if composed.startswith(before):
-            composed = composed[len(before) :]
-        else:
-            cursor.deletePreviousChar()
-        cursor.insertText(composed)
+        cursor.insertText(composed)  # after the letter, then the letter out: a highlight
+        if before:  # starting at the letter keeps its start
+            letter.setPosition(start)
+            letter.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            letter.removeSelectedText()
         cursor.endEditBlock()
         self.setTextCursor(cursor)
         return True
@@ -134,52 +162,54 @@ class BodyView(QTextEdit):
         return place_blocks(items)
 
     def compose_marks(self) -> None:
-        """Compose marks typed apart from their letters (NFD: Unikey's composed-marks mode,
-        text pasted from macOS) with them, as the archive stores text (NFC): the body then
-        shows what is stored and need not be replaced after a save.
+        """Compose marks apart from their letters that reached the body another way (as the
+        archive stores text, NFC): the body then shows what is stored and need not be
+        replaced after a save.
 
-        Only the characters that change are replaced, as part of the last typing step (one
-        undo in the body takes back both), and the cursor and selection keep their places in
-        the text; highlights elsewhere in the paragraph stay.
+        Only the characters that change are replaced, all of it part of the last typing step
+        (one undo in the body takes back both), and the cursor and selection keep their
+        places in the text; highlights elsewhere in the paragraph stay.
         """
         view = self.textCursor()
         ends = [(self.document().findBlock(p), p) for p in (view.anchor(), view.position())]
         places = [(block.blockNumber(), p - block.position()) for block, p in ends]
+        edit = QTextCursor(self.document())
         block, changed = self.document().firstBlock(), False
         while block.isValid():
             text = block.text()
             if not unicodedata.is_normalized("NFC", text):
+                if not changed:
+                    edit.joinPreviousEditBlock()
                 places = [
-                    (number, len(nfc(text[:offset])) if number == block.blockNumber() else offset)
-                    for number, offset in places
+                    (
+                        number,
+                        _composed_units(text, units) if number == block.blockNumber() else units,
+                    )
+                    for number, units in places
                 ]
-                self._replace_changed(block, text, nfc(text), first=not changed)
+                self._replace_changed(edit, block, text, nfc(text))
                 changed = True
             block = block.next()
-        if changed:
-            anchor, position = (
-                self.document().findBlockByNumber(number).position() + offset
-                for number, offset in places
-            )
-            view.setPosition(anchor)
-            view.setPosition(position, QTextCursor.MoveMode.KeepAnchor)
-            self.setTextCursor(view)
+        if not changed:
+            return
+        edit.endEditBlock()
+        anchor, position = (
+            self.document().findBlockByNumber(number).position() + units for number, units in places
+        )
+        view.setPosition(anchor)
+        view.setPosition(position, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(view)
 
-    def _replace_changed(self, block: QTextBlock, old: str, new: str, *, first: bool) -> None:
+    def _replace_changed(self, edit: QTextCursor, block: QTextBlock, old: str, new: str) -> None:
         """Replace in ``block`` the stretch where ``old`` and ``new`` differ."""
         head = _same_start(old, new)
         tail = _same_start(old[head:][::-1], new[head:][::-1])
-        edit = QTextCursor(block)
-        edit.setPosition(block.position() + head)
-        edit.setPosition(block.position() + len(old) - tail, QTextCursor.MoveMode.KeepAnchor)
+        edit.setPosition(block.position() + _units(old[:head]))
+        end = block.position() + _units(old[: len(old) - tail])
+        edit.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
         self._loading = True  # not the editor's edit: no body_edited, the save is under way
         try:
-            if first:
-                edit.joinPreviousEditBlock()
-            else:
-                edit.beginEditBlock()
             edit.insertText(new[head : len(new) - tail])
-            edit.endEditBlock()
         finally:
             self._loading = False
 
@@ -265,6 +295,20 @@ class BodyView(QTextEdit):
             self._highlights = [h for h in self._highlights if h.cursor.hasSelection()]
             self._refresh_selections()
             self.body_edited.emit()
+
+
+def _units(text: str) -> int:
+    """The length of ``text`` as Qt counts it (UTF-16 code units: an emoji is two)."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def _composed_units(text: str, units: int) -> int:
+    """Where the place ``units`` into ``text`` is once the text is composed (NFC)."""
+    index, counted = 0, 0
+    while index < len(text) and counted < units:
+        counted += _units(text[index])
+        index += 1
+    return _units(nfc(text[:index]))
 
 
 def _same_start(one: str, other: str) -> int:
