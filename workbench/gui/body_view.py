@@ -141,8 +141,9 @@ class BodyView(QTextEdit):
             return False
         start, end = letter.selectionStart(), letter.selectionEnd()
         cursor.beginEditBlock()
-        cursor.insertText(composed)  # after the letter, then the letter out: a highlight
-        if before:  # starting at the letter keeps its start
+        # in after the letter, then the letter out: a highlight starting at it keeps its start
+        cursor.insertText(composed)
+        if before:
             letter.setPosition(start)
             letter.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
             letter.removeSelectedText()
@@ -166,9 +167,10 @@ class BodyView(QTextEdit):
         archive stores text, NFC): the body then shows what is stored and need not be
         replaced after a save.
 
-        Only the characters that change are replaced, all of it part of the last typing step
-        (one undo in the body takes back both), and the cursor and selection keep their
-        places in the text; highlights elsewhere in the paragraph stay.
+        Only the characters that change are replaced, as one step joined to the last edit
+        block if there is one (a key composed by ``_compose_with_letter_before``), and the
+        cursor and selection keep their places in the text; highlights elsewhere in the
+        paragraph stay.
         """
         view = self.textCursor()
         ends = [(self.document().findBlock(p), p) for p in (view.anchor(), view.position())]
