@@ -46,9 +46,16 @@ class DailyCheckRun(QObject):
     def start(self) -> None:
         """Check and back up unless done today (at most once per window, never once it is
         closing)."""
-        if self._runner is not None or self._stopped or not self._check.due():
+        if self._runner is not None or self._stopped:
             return
         self._runner = self._runner_factory(lambda: None)
+        Op(self._runner, lambda _nothing: self._check.due()).success(self._begin).run()
+
+    def _begin(self, due: bool) -> None:
+        """Show the label and run the check, when today's backup is still to be taken (the
+        backups folder is looked at on the check's thread, not this one)."""
+        if not due or self._stopped or self._runner is None:
+            return
         self._running = True
         self._label.show()
         Op(self._runner, lambda _nothing: self._check.run()).success(self._done).failure(

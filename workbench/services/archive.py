@@ -5,7 +5,6 @@ Writes return ``Changes``; each runs in one ``BEGIN IMMEDIATE`` transaction.
 
 from __future__ import annotations
 
-import contextlib
 import sqlite3
 import threading
 from dataclasses import dataclass, field
@@ -158,11 +157,13 @@ def _check_on_open(db: Database, target: Path, *, daily: bool) -> None:
     """
     if not db.table_names():
         return
-    if daily and not backups.backed_up_on(target, datetime.now()):
-        # a full disk must not stop the work; the next open tries again
-        with contextlib.suppress(BackupNotWritten):
-            DailyCheck(target).run()
-    elif target.stat().st_size <= QUICK_CHECK_MAX_BYTES:
+    if daily:
+        try:
+            if DailyCheck(target).run():
+                return
+        except BackupNotWritten:
+            return  # checked whole; a full disk must not stop the work, the next open tries again
+    if target.stat().st_size <= QUICK_CHECK_MAX_BYTES:
         problem = backups.integrity_problem(db, quick=True)
         if problem is not None:
             raise damaged(target, problem)

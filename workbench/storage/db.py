@@ -247,17 +247,17 @@ def backup(source: Path, dest: Path, stop: Callable[[], bool] | None = None) -> 
     reader = sqlite3.connect(source.resolve().as_uri() + "?mode=ro", uri=True)
     writer = sqlite3.connect(str(partial))
     try:
-        reader.execute("BEGIN")
-        reader.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the snapshot
-        reader.backup(writer, pages=BACKUP_PAGES, progress=step)
-        writer.execute("PRAGMA journal_mode = DELETE")
+        try:
+            reader.execute("BEGIN")
+            reader.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the snapshot
+            reader.backup(writer, pages=BACKUP_PAGES, progress=step)
+            writer.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            writer.close()
+            reader.close()
     except BaseException:
-        writer.close()
         for suffix in ("", "-journal", "-wal", "-shm"):
             partial.with_name(partial.name + suffix).unlink(missing_ok=True)
         raise
-    finally:
-        writer.close()
-        reader.close()
     os.replace(partial, dest)
     return dest
